@@ -1,0 +1,2 @@
+// qgeom public surface: re-exports each layer's index.
+export * from "./core/errors.js";
