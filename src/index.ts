@@ -1,2 +1,3 @@
 // qgeom public surface: re-exports each layer's index.
-export * from "./core/errors.js";
+export * from "./core/index.js";
+export * from "./interop/index.js";

@@ -121,3 +121,7 @@ export async function runFromProcess(): Promise<void> {
   const code = await main(process.argv.slice(2), processIO());
   process.exitCode = code;
 }
+
+// Run when executed directly (`tsx src/cli/main.ts ...` or `node dist/src/cli/main.js ...`).
+import { pathToFileURL } from "node:url";
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void runFromProcess();

@@ -1,5 +1,20 @@
 // Every CLI command, in the order `qgeom --help` lists them. Add a command by importing it here.
 import type { Command } from "./command.js";
 import { batchCommand } from "./commands/batch.js";
+import { diffCommand, gradientCommand, hessianCommand } from "./commands/calculus.js";
+import { evalCommand } from "./commands/eval.js";
+import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
+import { verifyCommand } from "./commands/verify.js";
 
-export const commands: Command[] = [batchCommand];
+export const commands: Command[] = [
+  verifyCommand,
+  simplifyCommand,
+  expandCommand,
+  togetherCommand,
+  cancelCommand,
+  diffCommand,
+  gradientCommand,
+  hessianCommand,
+  evalCommand,
+  batchCommand,
+];

@@ -1,0 +1,670 @@
+// Smart constructors. Every Expr is built here, and construction canonicalises cheaply:
+//   add: flatten, collect numeric coefficients of equal terms, drop zeros, sort;
+//   mul: flatten, multiply coefficients, collect powers of equal bases (x·x -> x², x^a·x^b -> x^(a+b)),
+//        merge exponentials (e^a·e^b -> e^(a+b)), i² = -1, distribute a lone coefficient over a sum;
+//   pow: numeric powers exactly, (x^a)^b -> x^(ab) where valid, (xy)^n -> x^n y^n for integer n;
+//   functions: exact values at special points (exp 0, log 1, Γ(n), ψ(1), ...), exp(c·log u) -> u^c,
+//        log(e^u) -> u for real u, log of positive rationals split into primes.
+// Rules valid only under assumptions (log(xy) = log x + log y for x, y > 0) are not applied here.
+// Symbols are real-valued; expressions containing i may be complex (principal branches throughout).
+import { QgeomError, excerpt } from "./errors.js";
+export type { Expr } from "./expr.js";
+import {
+  type ConstName,
+  type Expr,
+  type Fn,
+  FLAG_I,
+  FLAG_MATRIX,
+  FLAG_OPAQUE,
+  type Num,
+  compareExpr,
+  internAdd,
+  internConst,
+  internFn,
+  internMul,
+  internNum,
+  internPow,
+  internSym,
+} from "./expr.js";
+import { KERNELS, isKernel } from "./kernels.js";
+import { Rational, exactRoot } from "./rational.js";
+
+// ---------------------------------------------------------------------------------------------
+// Atoms
+
+export function num(v: Rational | number | bigint | string): Num {
+  if (v instanceof Rational) return internNum(v);
+  if (typeof v === "bigint") return internNum(Rational.int(v));
+  if (typeof v === "string") {
+    const r = Rational.parse(v);
+    if (r === null) throw new QgeomError("PARSE", `not a number literal: "${excerpt(v)}"`);
+    return internNum(r);
+  }
+  if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `not a finite number: ${v}`);
+  // shortest decimal that round-trips, so 0.1 means 1/10 (what the user wrote), not the double nearest to it
+  return internNum(Number.isInteger(v) ? Rational.int(v) : Rational.parse(String(v))!);
+}
+
+export const ZERO = num(0);
+export const ONE = num(1);
+export const MINUS_ONE = num(-1);
+export const TWO = num(2);
+export const HALF = num(Rational.HALF);
+export const PI = internConst("pi");
+export const I = internConst("i");
+export const EULER_GAMMA = internConst("eulergamma");
+
+const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+const RESERVED = new Set(["pi", "i", "e", "eulergamma", "Infinity", "NaN", "true", "false", "null", "undefined"]);
+
+/** True if `name` may be used as a symbol or function name. */
+export function isValidIdentifier(name: string): boolean {
+  return name.length <= 64 && IDENT.test(name);
+}
+
+export function sym(name: string): Expr {
+  if (!isValidIdentifier(name))
+    throw new QgeomError(
+      "INVALID_ARGUMENT",
+      `invalid symbol name "${excerpt(name, 30)}": use a letter followed by letters, digits or _ (at most 64 characters)`,
+    );
+  if (RESERVED.has(name)) {
+    if (name === "pi") return PI;
+    if (name === "i") return I;
+    if (name === "e") return exp(ONE);
+    if (name === "eulergamma") return EULER_GAMMA;
+    throw new QgeomError("INVALID_ARGUMENT", `"${name}" is reserved and cannot be a symbol`);
+  }
+  return internSym(name);
+}
+
+/** Several symbols at once: syms("x y z") or syms(["x", "y"]). */
+export function syms(names: string | readonly string[]): Expr[] {
+  const list = typeof names === "string" ? names.split(/[\s,]+/).filter(Boolean) : names;
+  return list.map(sym);
+}
+
+export function constant(name: ConstName): Expr {
+  return internConst(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positivity / realness facts used by the rules (conservative: "true" means proven).
+
+/** e is real-valued for real symbol values (on its domain). */
+export function isReal(e: Expr): boolean {
+  return (e.flags & FLAG_I) === 0;
+}
+
+/** e > 0 for all real values of its symbols (where defined). Conservative. */
+export function isPositive(e: Expr): boolean {
+  switch (e.kind) {
+    case "num":
+      return e.value.isPositive();
+    case "const":
+      return e.name === "pi" || e.name === "eulergamma";
+    case "pow":
+      return isReal(e.exp) && isPositive(e.base);
+    case "mul":
+      return e.factors.every(isPositive);
+    case "add":
+      return e.terms.every(isPositive);
+    case "fn":
+      switch (e.name) {
+        case "exp":
+        case "cosh":
+          return isReal(e.args[0]!);
+        case "sigmoid":
+        case "softplus":
+          return isReal(e.args[0]!);
+        default:
+          return false;
+      }
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sums
+
+/** Splits a term into (numeric coefficient, rest): 3xy -> (3, xy), x -> (1, x). */
+export function splitCoeff(t: Expr): [Rational, Expr] {
+  if (t.kind === "num") return [t.value, ONE];
+  if (t.kind === "mul" && t.factors[0]!.kind === "num") {
+    const rest = t.factors.length === 2 ? t.factors[1]! : internMul(t.factors.slice(1));
+    return [t.factors[0]!.value, rest];
+  }
+  return [Rational.ONE, t];
+}
+
+/** c·rest where rest is canonical and has no numeric coefficient. */
+function scaleRest(c: Rational, rest: Expr): Expr {
+  if (c.isZero()) return ZERO;
+  if (c.isOne()) return rest;
+  if (rest.kind === "num") return num(c.mul(rest.value));
+  if (rest.kind === "mul") return internMul([num(c), ...rest.factors]);
+  if (rest.kind === "add") return add(...rest.terms.map((t) => scaleTerm(c, t)));
+  return internMul([num(c), rest]);
+}
+function scaleTerm(c: Rational, t: Expr): Expr {
+  const [k, rest] = splitCoeff(t);
+  return scaleRest(c.mul(k), rest);
+}
+
+export function add(...terms: Expr[]): Expr {
+  if (terms.length === 0) return ZERO;
+  if (terms.length === 1) return terms[0]!;
+  if (terms.length === 2) {
+    const [a, b] = terms as [Expr, Expr];
+    if (a.kind === "num" && a.value.isZero()) return b;
+    if (b.kind === "num" && b.value.isZero()) return a;
+    if (a.kind === "num" && b.kind === "num") return num(a.value.add(b.value));
+  }
+  let constant = Rational.ZERO;
+  const coeff = new Map<Expr, Rational>();
+  const push = (t: Expr): void => {
+    if (t.kind === "num") {
+      constant = constant.add(t.value);
+      return;
+    }
+    if (t.kind === "add") {
+      for (const u of t.terms) push(u);
+      return;
+    }
+    const [c, rest] = splitCoeff(t);
+    const prev = coeff.get(rest);
+    coeff.set(rest, prev === undefined ? c : prev.add(c));
+  };
+  for (const t of terms) push(t);
+  const out: Expr[] = [];
+  for (const [rest, c] of coeff) if (!c.isZero()) out.push(scaleRest(c, rest));
+  out.sort(compareExpr);
+  if (!constant.isZero()) out.unshift(num(constant));
+  if (out.length === 0) return ZERO;
+  if (out.length === 1) return out[0]!;
+  return internAdd(out);
+}
+
+export function neg(a: Expr): Expr {
+  return mul(MINUS_ONE, a);
+}
+export function sub(a: Expr, b: Expr): Expr {
+  return add(a, neg(b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products
+
+let mulDepth = 0;
+
+export function mul(...factors: Expr[]): Expr {
+  if (factors.length === 0) return ONE;
+  if (factors.length === 1) return factors[0]!;
+  let coeff = Rational.ONE;
+  const bases = new Map<Expr, Expr[]>(); // base -> exponents to add
+  const single = new Map<Expr, Expr>(); // base -> the original canonical factor, while it occurs once
+  const order: Expr[] = [];
+  const expArgs: Expr[] = [];
+  const addBase = (base: Expr, e: Expr, node: Expr): void => {
+    const list = bases.get(base);
+    if (list) {
+      list.push(e);
+      single.delete(base);
+    } else {
+      bases.set(base, [e]);
+      single.set(base, node);
+      order.push(base);
+    }
+  };
+  const push = (f: Expr): boolean => {
+    switch (f.kind) {
+      case "num":
+        if (f.value.isZero()) return false;
+        coeff = coeff.mul(f.value);
+        return true;
+      case "mul":
+        for (const g of f.factors) if (!push(g)) return false;
+        return true;
+      case "fn":
+        if (f.name === "exp" && f.dorders === null) {
+          expArgs.push(f.args[0]!);
+          return true;
+        }
+        break;
+      case "pow":
+        addBase(f.base, f.exp, f);
+        return true;
+    }
+    addBase(f, ONE, f);
+    return true;
+  };
+  for (const f of factors) if (!push(f)) return ZERO;
+
+  const out: Expr[] = [];
+  let again: Expr[] | null = null; // factors produced by rules that must be merged once more
+  if (expArgs.length > 0) {
+    const e = exp(expArgs.length === 1 ? expArgs[0]! : add(...expArgs));
+    if (e.kind === "fn" && e.name === "exp") out.push(e);
+    else (again ??= []).push(e);
+  }
+  for (const b of order) {
+    const only = single.get(b);
+    if (only !== undefined) {
+      out.push(only); // already canonical
+      continue;
+    }
+    const exps = bases.get(b)!;
+    const e = exps.length === 1 ? exps[0]! : add(...exps);
+    if (e.kind === "num" && e.value.isZero()) continue;
+    const p = pow(b, e);
+    if (p.kind === "num") coeff = coeff.mul(p.value);
+    else if (p === b || (p.kind === "pow" && p.base === b)) out.push(p);
+    else (again ??= []).push(p); // a rule rewrote the factor (i² = -1, |x|² = x², ...): merge once more
+  }
+  if (again !== null) {
+    if (++mulDepth > 64) {
+      mulDepth = 0;
+      throw new QgeomError("UNSUPPORTED", "internal: product canonicalisation did not terminate");
+    }
+    try {
+      return mul(num(coeff), ...out, ...again);
+    } finally {
+      mulDepth--;
+    }
+  }
+  if (coeff.isZero()) return ZERO;
+  // i^k was reduced by pow(); a product i·i can only arise through bases, already handled.
+  if (out.length === 0) return num(coeff);
+  if (out.length === 1) {
+    const only = out[0]!;
+    if (coeff.isOne()) return only;
+    if (only.kind === "add") return add(...only.terms.map((t) => scaleTerm(coeff, t)));
+    return internMul([num(coeff), only]);
+  }
+  out.sort(compareExpr);
+  if (!coeff.isOne()) out.unshift(num(coeff));
+  return internMul(out);
+}
+
+
+export function div(a: Expr, b: Expr): Expr {
+  if (b.kind === "num" && b.value.isZero())
+    throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a))} / 0`);
+  return mul(a, pow(b, MINUS_ONE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Powers
+
+const MAX_EXACT_BITS = 1 << 20;
+
+function bitLength(x: bigint): number {
+  return (x < 0n ? -x : x).toString(2).length;
+}
+
+/** Factorises |n| by trial division into primes when cheap; the last factor may be composite if large. */
+export function factorInteger(n: bigint): Array<[bigint, number]> {
+  if (n < 0n) n = -n;
+  const out: Array<[bigint, number]> = [];
+  if (n < 2n) return out;
+  const limit = 100000n;
+  for (let p = 2n; p <= limit && p * p <= n; p += p === 2n ? 1n : 2n) {
+    if (n % p === 0n) {
+      let k = 0;
+      while (n % p === 0n) {
+        n /= p;
+        k++;
+      }
+      out.push([p, k]);
+    }
+  }
+  if (n > 1n) out.push([n, 1]);
+  return out;
+}
+
+/** n^(p/q) for a positive integer n and 0 < p/q non-integer: (integer part, list of prime^(fraction)). */
+function radicalOfInteger(n: bigint, e: Rational): Expr {
+  if (bitLength(n) > 200) return internPow(num(n), num(e));
+  const parts: Expr[] = [];
+  let coeff = Rational.ONE;
+  for (const [p, k] of factorInteger(n)) {
+    const total = e.mul(Rational.int(k)); // exponent of p
+    const whole = total.floor();
+    const frac = total.sub(Rational.fromBig(whole));
+    if (whole !== 0n) {
+      if (bitLength(p) * Number(whole < 0n ? -whole : whole) > MAX_EXACT_BITS)
+        throw new QgeomError("SIZE_LIMIT", `exact power too large: ${p}^${whole}`);
+      coeff = coeff.mul(Rational.fromBig(p).pow(Number(whole)));
+    }
+    if (!frac.isZero()) parts.push(internPow(num(p), num(frac)));
+  }
+  parts.sort(compareExpr);
+  if (parts.length === 0) return num(coeff);
+  if (coeff.isOne() && parts.length === 1) return parts[0]!;
+  return internMul(coeff.isOne() ? parts : [num(coeff), ...parts]);
+}
+
+function numPow(b: Rational, e: Rational): Expr {
+  if (e.isInteger()) {
+    const k = e.toInteger();
+    if (b.isZero()) {
+      if (k < 0) throw new QgeomError("DIVISION_BY_ZERO", "division by zero: 0 raised to a negative power");
+      return ZERO;
+    }
+    const bits = Math.max(bitLength(b.num), bitLength(b.den));
+    if (bits * Math.abs(k) > MAX_EXACT_BITS)
+      throw new QgeomError("SIZE_LIMIT", `exact power too large: (${excerpt(b.toString(), 20)})^${k}; use floating point`);
+    return num(b.pow(k));
+  }
+  if (b.isZero()) {
+    if (e.isNegative()) throw new QgeomError("DIVISION_BY_ZERO", "division by zero: 0 raised to a negative power");
+    return ZERO;
+  }
+  if (b.isOne()) return ONE;
+  if (b.isNegative()) {
+    // (-b)^e = (-1)^e · b^e for b > 0 (principal branch); (-1)^(1/2) = i.
+    const sign = minusOnePow(e);
+    return mul(sign, numPow(b.neg(), e));
+  }
+  // exact roots of numerator and denominator first: (n/d)^(p/q)
+  const q = Number(e.den);
+  const rn = exactRoot(b.num, q);
+  const rd = exactRoot(b.den, q);
+  if (rn !== null && rd !== null) return numPow(Rational.fromBig(rn, rd), Rational.fromBig(e.num, 1n));
+  const top = b.num === 1n ? ONE : radicalOfInteger(b.num, e);
+  const bottom = b.den === 1n ? ONE : radicalOfInteger(b.den, e.neg());
+  return mul(top, bottom);
+}
+
+/** (-1)^e for rational e, principal branch: e^(iπe). */
+function minusOnePow(e: Rational): Expr {
+  // reduce e to (-1, 1]
+  const two = Rational.TWO;
+  let r = e.sub(two.mul(Rational.fromBig(e.div(two).floor())));
+  if (r.cmp(Rational.ONE) > 0) r = r.sub(two);
+  if (r.isZero()) return ONE;
+  if (r.isOne()) return MINUS_ONE;
+  if (r.equals(Rational.HALF)) return I;
+  if (r.equals(Rational.HALF.neg())) return neg(I);
+  return internPow(MINUS_ONE, num(r));
+}
+
+export function pow(b: Expr, e: Expr): Expr {
+  if (e.kind === "num") {
+    const ev = e.value;
+    if (ev.isZero()) return ONE;
+    if (ev.isOne()) return b;
+    if (b.kind === "num") return numPow(b.value, ev);
+    if (b.kind === "const" && b.name === "i" && ev.isInteger()) {
+      const k = ((ev.toInteger() % 4) + 4) % 4;
+      return k === 0 ? ONE : k === 1 ? I : k === 2 ? MINUS_ONE : neg(I);
+    }
+  }
+  if (b.kind === "num") {
+    if (b.value.isOne()) return ONE;
+    if (b.value.isZero() && isPositive(e)) return ZERO;
+  }
+  switch (b.kind) {
+    case "pow": {
+      // (x^a)^b = x^(ab) if b is an integer, or if x > 0, or if x is real and a ∈ (-1, 1] (principal branch)
+      const a = b.exp;
+      const ok =
+        (e.kind === "num" && e.value.isInteger()) ||
+        (isPositive(b.base) && isReal(a) && isReal(e)) ||
+        (isReal(b.base) && a.kind === "num" && a.value.cmp(Rational.MINUS_ONE) > 0 && a.value.cmp(Rational.ONE) <= 0 && isReal(e));
+      if (ok) return pow(b.base, mul(a, e));
+      if (isReal(b.base) && a.kind === "num" && e.kind === "num" && a.value.isInteger() && a.value.toInteger() % 2 === 0 && isReal(b.base)) {
+        // (x^(2k))^r = |x|^(2kr) for real x
+        return pow(fn("abs", b.base), mul(a, e));
+      }
+      break;
+    }
+    case "mul": {
+      if (e.kind === "num" && e.value.isInteger()) return mul(...b.factors.map((f) => pow(f, e)));
+      // (c·rest)^e = c^e · rest^e for the positive factors c (principal branch)
+      const pos: Expr[] = [];
+      const restF: Expr[] = [];
+      for (const f of b.factors) {
+        if (f.kind === "num" && f.value.isNegative() && !f.value.isMinusOne()) {
+          pos.push(num(f.value.neg()));
+          restF.push(MINUS_ONE);
+        } else if (isPositive(f)) pos.push(f);
+        else restF.push(f);
+      }
+      if (pos.length > 0 && isReal(e)) {
+        const rest = mul(...restF);
+        const restPow = rest.kind === "num" && rest.value.isOne() ? ONE : rest === b ? internPow(b, e) : pow(rest, e);
+        return mul(...pos.map((f) => pow(f, e)), restPow);
+      }
+      break;
+    }
+    case "fn":
+      // exp(u)^w = exp(u·w) for real u
+      if (b.name === "exp" && b.dorders === null && isReal(b.args[0]!)) return exp(mul(b.args[0]!, e));
+      // |x|^(2k) = x^(2k) for real x
+      if (b.name === "abs" && e.kind === "num" && e.value.isInteger() && e.value.toInteger() % 2 === 0 && isReal(b.args[0]!))
+        return pow(b.args[0]!, e);
+      break;
+  }
+  return internPow(b, e);
+}
+
+export function sqrt(x: Expr): Expr {
+  return pow(x, HALF);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Function applications
+
+/** exp(u) with exp(c·log v + rest) -> v^c · exp(rest). */
+export function exp(u: Expr): Expr {
+  if (u.kind === "num" && u.value.isZero()) return ONE;
+  const terms = u.kind === "add" ? u.terms : [u];
+  let logs: Expr[] | null = null;
+  let rest: Expr[] | null = null;
+  for (const t of terms) {
+    const [c, r] = splitCoeff(t);
+    if (r.kind === "fn" && r.name === "log" && r.dorders === null) (logs ??= []).push(pow(r.args[0]!, num(c)));
+    else (rest ??= []).push(t);
+  }
+  if (logs === null) return internFn("exp", [u], null, 0);
+  const restExpr = rest === null ? ZERO : add(...rest);
+  return mul(...logs, restExpr.kind === "num" && restExpr.value.isZero() ? ONE : internFnExp(restExpr));
+}
+function internFnExp(u: Expr): Expr {
+  return u.kind === "num" && u.value.isZero() ? ONE : internFn("exp", [u], null, 0);
+}
+
+/** log(u): log 1 = 0, log(e^u) = u (u real), log(c·rest) = log c + log rest (c > 0), log of a positive rational split into primes. */
+export function log(u: Expr): Expr {
+  if (u.kind === "num") {
+    const v = u.value;
+    if (v.isZero()) throw new QgeomError("DOMAIN", "log(0) is -infinity; the argument must be positive");
+    if (v.isOne()) return ZERO;
+    if (v.isNegative()) return internFn("log", [u], null, 0);
+    const parts: Expr[] = [];
+    const pushInt = (n: bigint, sign: number): void => {
+      if (n === 1n) return;
+      if (bitLength(n) > 200) {
+        parts.push(mul(num(sign), internFn("log", [num(n)], null, 0)));
+        return;
+      }
+      for (const [p, k] of factorInteger(n)) parts.push(mul(num(sign * k), internFn("log", [num(p)], null, 0)));
+    };
+    pushInt(v.num, 1);
+    pushInt(v.den, -1);
+    return add(...parts);
+  }
+  if (u.kind === "fn" && u.name === "exp" && u.dorders === null && isReal(u.args[0]!)) return u.args[0]!;
+  if (u.kind === "pow" && isPositive(u.base) && isReal(u.exp)) return mul(u.exp, log(u.base));
+  if (u.kind === "mul" && u.factors[0]!.kind === "num" && u.factors[0]!.value.isPositive()) {
+    const [c, rest] = splitCoeff(u);
+    return add(log(num(c)), log(rest));
+  }
+  if (u.kind === "mul" && u.factors.some(isPositive) && isReal(u)) {
+    const pos = u.factors.filter(isPositive);
+    const others = u.factors.filter((f) => !isPositive(f));
+    return add(...pos.map(log), log(mul(...others)));
+  }
+  if (u.kind === "const" && u.name === "pi") return internFn("log", [u], null, 0);
+  return internFn("log", [u], null, 0);
+}
+
+function factorial(n: number): Rational {
+  if (n > 5000) throw new QgeomError("SIZE_LIMIT", `exact factorial too large: ${n}!`);
+  let r = 1n;
+  for (let k = 2n; k <= BigInt(n); k++) r *= k;
+  return Rational.fromBig(r);
+}
+
+/** Γ(x) at positive integers and half-integers, exactly; poles at non-positive integers are errors. */
+function gammaAt(v: Rational): Expr | null {
+  if (v.isInteger()) {
+    const n = v.toInteger();
+    if (n <= 0) throw new QgeomError("DOMAIN", `gamma has a pole at ${n}`);
+    return num(factorial(n - 1));
+  }
+  if (v.den === 2n) {
+    // Γ(n + 1/2) = (2n)! / (4^n n!) √π, and Γ(1/2 - n) = (-4)^n n! / (2n)! √π
+    const n2 = v.sub(Rational.HALF); // integer
+    const n = n2.toInteger();
+    if (Math.abs(n) > 2000) return null;
+    if (n >= 0) return mul(num(factorial(2 * n).div(Rational.int(4).pow(n).mul(factorial(n)))), sqrt(PI));
+    const m = -n;
+    return mul(num(Rational.int(-4).pow(m).mul(factorial(m)).div(factorial(2 * m))), sqrt(PI));
+  }
+  return null;
+}
+
+/** ψ(n) = -γ + H_{n-1} for positive integers; ψ(1/2) = -γ - 2 log 2 and ψ(n+1/2) = ψ(1/2) + Σ 2/(2k-1). */
+function digammaAt(v: Rational): Expr | null {
+  if (v.isInteger()) {
+    const n = v.toInteger();
+    if (n <= 0) throw new QgeomError("DOMAIN", `digamma has a pole at ${n}`);
+    if (n > 5000) return null;
+    let h = Rational.ZERO;
+    for (let k = 1; k < n; k++) h = h.add(Rational.of(1, k));
+    return add(neg(EULER_GAMMA), num(h));
+  }
+  if (v.den === 2n && v.isPositive()) {
+    const n = v.sub(Rational.HALF).toInteger();
+    if (n > 5000) return null;
+    let h = Rational.ZERO;
+    for (let k = 1; k <= n; k++) h = h.add(Rational.of(2, 2 * k - 1));
+    return add(neg(EULER_GAMMA), mul(num(-2), log(TWO)), num(h));
+  }
+  return null;
+}
+
+/** Applies a kernel or an opaque function. Kernel arities are checked; kernel rules are applied. */
+export function fn(name: string, ...args: Expr[]): Expr {
+  const info = isKernel(name) ? KERNELS[name]! : undefined;
+  if (info === undefined) {
+    if (!isValidIdentifier(name))
+      throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name "${excerpt(name, 30)}"`);
+    return internFn(name, args, null, FLAG_OPAQUE);
+  }
+  if (info.arity >= 0 && args.length !== info.arity)
+    throw new QgeomError("INVALID_ARGUMENT", `${name} takes ${info.arity} argument(s), got ${args.length}`);
+  if (info.matrixNotation) {
+    if (name === "matmul") {
+      const flat = args.flatMap((a) => (a.kind === "fn" && a.name === "matmul" ? a.args : [a]));
+      if (flat.length === 1) return flat[0]!;
+      return internFn(name, flat, null, FLAG_MATRIX);
+    }
+    return internFn(name, args, null, FLAG_MATRIX);
+  }
+  const x = args[0]!;
+  const xv = x.kind === "num" ? x.value : null;
+  switch (name) {
+    case "exp":
+      return exp(x);
+    case "log":
+      return log(x);
+    case "gamma":
+      if (xv) {
+        const g = gammaAt(xv);
+        if (g) return g;
+      }
+      break;
+    case "lgamma":
+      if (xv && xv.isPositive()) {
+        const g = gammaAt(xv);
+        if (g) return log(g);
+      }
+      break;
+    case "digamma":
+      if (xv) {
+        const d = digammaAt(xv);
+        if (d) return d;
+      }
+      break;
+    case "polygamma": {
+      if (x.kind !== "num" || !x.value.isInteger() || x.value.isNegative())
+        throw new QgeomError("INVALID_ARGUMENT", `polygamma order must be a non-negative integer, got ${excerpt(String(x))}`);
+      if (x.value.isZero()) return fn("digamma", args[1]!);
+      break;
+    }
+    case "softplus":
+      if (xv && xv.isZero()) return log(TWO);
+      break;
+    case "sigmoid":
+      if (xv && xv.isZero()) return HALF;
+      break;
+    case "abs":
+      if (xv) return num(xv.abs());
+      if (isPositive(x)) return x;
+      if (x.kind === "fn" && x.name === "abs") return x;
+      if (x.kind === "mul" && x.factors[0]!.kind === "num" && isReal(x)) {
+        const [c, rest] = splitCoeff(x);
+        return mul(num(c.abs()), fn("abs", rest));
+      }
+      if (x.kind === "pow" && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.toInteger() % 2 === 0 && isReal(x.base))
+        return x;
+      break;
+    case "sign":
+      if (xv) return num(xv.sign());
+      if (isPositive(x)) return ONE;
+      break;
+    case "sin":
+    case "tan":
+    case "sinh":
+    case "tanh":
+    case "atan":
+    case "atanh":
+      if (xv && xv.isZero()) return ZERO;
+      break;
+    case "cos":
+    case "cosh":
+      if (xv && xv.isZero()) return ONE;
+      break;
+    case "conj":
+    case "re":
+      if (isReal(x)) return x;
+      break;
+    case "im":
+      if (isReal(x)) return ZERO;
+      break;
+  }
+  return internFn(name, args, null, 0);
+}
+
+/** The formal partial derivative of an opaque function: orders[k] = order in argument k. */
+export function fnDerivative(f: Fn, orders: readonly number[]): Expr {
+  if (isKernel(f.name)) throw new QgeomError("INVALID_ARGUMENT", `${f.name} is a kernel, not an opaque function`);
+  if (orders.length !== f.args.length || orders.some((k) => !Number.isInteger(k) || k < 0))
+    throw new QgeomError("INVALID_ARGUMENT", `derivative orders must be ${f.args.length} non-negative integers`);
+  if (orders.every((k) => k === 0)) return internFn(f.name, f.args, null, FLAG_OPAQUE);
+  return internFn(f.name, f.args, orders, FLAG_OPAQUE);
+}
+
+// Named shortcuts for the kernels.
+export const gamma = (x: Expr): Expr => fn("gamma", x);
+export const lgamma = (x: Expr): Expr => fn("lgamma", x);
+export const digamma = (x: Expr): Expr => fn("digamma", x);
+export const polygamma = (n: Expr | number, x: Expr): Expr => fn("polygamma", typeof n === "number" ? num(n) : n, x);
+export const softplus = (x: Expr): Expr => fn("softplus", x);
+export const sigmoid = (x: Expr): Expr => fn("sigmoid", x);
+export const abs = (x: Expr): Expr => fn("abs", x);
+export const conj = (x: Expr): Expr => fn("conj", x);

@@ -1,0 +1,59 @@
+// The known function kernels. Their evaluation, derivatives, construction rules and LaTeX live with the
+// layers that use them; this table fixes names and arities so every layer agrees on what a kernel is.
+
+export interface KernelInfo {
+  /** Number of arguments. */
+  arity: number;
+  /** Maps real arguments inside its domain to real values. */
+  realValued: boolean;
+  /** Matrix-notation kernel (det, tr, ...): opaque to algebra and numeric evaluation. */
+  matrixNotation?: boolean;
+  /** One-line description (CLI help, errors). */
+  description: string;
+}
+
+export const KERNELS: Readonly<Record<string, KernelInfo>> = Object.freeze({
+  exp: { arity: 1, realValued: true, description: "exponential e^x" },
+  log: { arity: 1, realValued: true, description: "natural logarithm (x > 0)" },
+  gamma: { arity: 1, realValued: true, description: "Euler gamma function Γ(x)" },
+  lgamma: { arity: 1, realValued: true, description: "log Γ(x) (x > 0)" },
+  digamma: { arity: 1, realValued: true, description: "digamma ψ(x) = Γ'(x)/Γ(x)" },
+  polygamma: { arity: 2, realValued: true, description: "polygamma ψ^(n)(x), n a non-negative integer" },
+  softplus: { arity: 1, realValued: true, description: "softplus log(1 + e^x)" },
+  sigmoid: { arity: 1, realValued: true, description: "logistic sigmoid 1/(1 + e^-x)" },
+  abs: { arity: 1, realValued: true, description: "absolute value |x|" },
+  sign: { arity: 1, realValued: true, description: "sign of x (-1, 0, 1)" },
+  sin: { arity: 1, realValued: true, description: "sine" },
+  cos: { arity: 1, realValued: true, description: "cosine" },
+  tan: { arity: 1, realValued: true, description: "tangent" },
+  atan: { arity: 1, realValued: true, description: "arctangent" },
+  sinh: { arity: 1, realValued: true, description: "hyperbolic sine" },
+  cosh: { arity: 1, realValued: true, description: "hyperbolic cosine" },
+  tanh: { arity: 1, realValued: true, description: "hyperbolic tangent" },
+  atanh: { arity: 1, realValued: true, description: "inverse hyperbolic tangent (|x| < 1)" },
+  conj: { arity: 1, realValued: true, description: "complex conjugate" },
+  re: { arity: 1, realValued: true, description: "real part" },
+  im: { arity: 1, realValued: true, description: "imaginary part" },
+  det: { arity: 1, realValued: true, matrixNotation: true, description: "determinant of a matrix symbol (notation)" },
+  tr: { arity: 1, realValued: true, matrixNotation: true, description: "trace of a matrix expression (notation)" },
+  inv: { arity: 1, realValued: true, matrixNotation: true, description: "inverse of a matrix symbol (notation)" },
+  transpose: { arity: 1, realValued: true, matrixNotation: true, description: "transpose of a matrix symbol (notation)" },
+  matmul: { arity: -1, realValued: true, matrixNotation: true, description: "non-commutative matrix product (notation)" },
+});
+
+export function isKernel(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(KERNELS, name);
+}
+
+/** Aliases accepted by the parsers (mathjs and nerdamer spellings) for kernel names. */
+export const KERNEL_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  ln: "log",
+  logistic: "sigmoid",
+  psi: "digamma",
+  loggamma: "lgamma",
+  gammaln: "lgamma",
+  arctanh: "atanh",
+  artanh: "atanh",
+  arctan: "atan",
+  trace: "tr",
+});

@@ -1,0 +1,354 @@
+// verify(lhs, rhs): decides an identity and returns a certificate, never a bare boolean.
+//   proved/exact          the difference is the zero rational function over the atoms (atoms.ts);
+//   proved/probabilistic  the difference vanished at k random integer points, evaluated exactly with
+//                         atoms as independent variables; Schwartz–Zippel bounds the chance that a
+//                         non-zero difference does so by (d / (|S| - d_den))^k;
+//   checked/numeric       float64 agreement at random points of the domain, with the worst relative error;
+//   refuted               a point of the domain where both sides differ: exactly (rational arithmetic) or
+//                         beyond a first-order bound on both sides' rounding errors;
+//   unknown               with the reason.
+// A non-zero canonical difference alone never refutes: atoms may obey relations we do not know, so
+// refutation always comes with a counterexample point inside the stated domain.
+import { QgeomError } from "./errors.js";
+import { type Expr, sub, exp } from "./build.js";
+import { subs } from "./transforms.js";
+import { Algebra, AtomTable, Atomizer, PointField, PoleAtPoint, degreeField } from "./atoms.js";
+import { type FunctionTable, evaluateWithError } from "./eval.js";
+import { FLAG_I, FLAG_MATRIX, FLAG_OPAQUE, type Sym, freeSymbols, internSym } from "./expr.js";
+import { withPolyLimits } from "./poly.js";
+import { Rational } from "./rational.js";
+
+export type ConstraintOp = ">" | ">=" | "<" | "<=" | "!=";
+
+/** A domain constraint `expr op 0`, e.g. { expr: a*c - b^2, op: ">" }. */
+export interface Constraint {
+  expr: Expr;
+  op: ConstraintOp;
+}
+
+export type VerifyMethod = "auto" | "exact" | "probabilistic" | "numeric";
+
+export interface VerifyOptions {
+  /** Variables of the identity (default: the free symbols of both sides). */
+  vars?: readonly string[];
+  /** The domain: constraints that every point must satisfy (default: all real points where both sides are defined). */
+  domain?: readonly Constraint[];
+  /** Strategy (default "auto": exact, else probabilistic, else numeric). */
+  method?: VerifyMethod;
+  /** Random points for the probabilistic check (default 6). */
+  samples?: number;
+  /** Random points for the numeric check (default 24). */
+  numericSamples?: number;
+  /** Relative tolerance of the numeric check (default 1e-10). */
+  tolerance?: number;
+  /** Seed of the pseudo-random points (default 1). */
+  seed?: number;
+  /** Polynomial term limit of the exact attempt (default 50 000). */
+  maxTerms?: number;
+  /** Numeric implementations of opaque functions. */
+  functions?: FunctionTable;
+  /** Ranges sampled for numeric points, per variable (default [-3, 3] and [0, 5] alternately, then the domain filters). */
+  ranges?: Readonly<Record<string, readonly [number, number]>>;
+}
+
+export type Certificate =
+  | { verdict: "proved"; method: "exact"; detail: string }
+  | {
+      verdict: "proved";
+      method: "probabilistic";
+      samples: number;
+      degreeBound: number;
+      sampleSetSize: string;
+      errorBound: number;
+      detail: string;
+    }
+  | { verdict: "checked"; method: "numeric"; samples: number; maxRelError: number; tolerance: number; detail: string }
+  | {
+      verdict: "refuted";
+      method: "exact" | "numeric";
+      counterexample: { point: Record<string, string>; lhs: string; rhs: string };
+      detail: string;
+    }
+  | { verdict: "unknown"; method: "none"; reason: string };
+
+/** xorshift-style deterministic generator (verification must be reproducible). */
+class Prng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = (seed >>> 0) ^ 0x9e3779b9 || 1;
+  }
+  next(): number {
+    // mulberry32
+    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+}
+
+const SZ_BITS = 24; // sample set S = {-2^24, ..., 2^24}
+const SZ_SIZE = 2 ** (SZ_BITS + 1) + 1;
+
+function satisfies(c: Constraint, v: number): boolean {
+  switch (c.op) {
+    case ">":
+      return v > 0;
+    case ">=":
+      return v >= 0;
+    case "<":
+      return v < 0;
+    case "<=":
+      return v <= 0;
+    case "!=":
+      return v !== 0;
+  }
+}
+
+/** A numeric sampler of domain points (rejection sampling; values are dyadic so they are exact rationals too). */
+function domainPoints(vars: readonly string[], options: VerifyOptions, count: number, rng: Prng, check: (env: Record<string, number>) => boolean): Record<string, number>[] {
+  const out: Record<string, number>[] = [];
+  const domain = options.domain ?? [];
+  let tries = 0;
+  while (out.length < count && tries < 4000 * count) {
+    tries++;
+    const env: Record<string, number> = {};
+    const positive = tries % 2 === 0;
+    for (const v of vars) {
+      const r = options.ranges?.[v] ?? (positive ? [0, 5] : [-3, 3]);
+      // dyadic rationals with 20 fractional bits: exact in float64 and as rationals
+      env[v] = Math.round((r[0] + (r[1] - r[0]) * rng.next()) * 2 ** 20) / 2 ** 20;
+    }
+    let ok = true;
+    for (const c of domain) {
+      try {
+        const { value } = evaluateWithError(c.expr, env, { functions: options.functions });
+        if (!Number.isFinite(value) || !satisfies(c, value)) {
+          ok = false;
+          break;
+        }
+      } catch {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && check(env)) out.push(env);
+  }
+  return out;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(17).replace(/\.?0+(e|$)/, "$1");
+}
+
+/** Decides lhs = rhs (on the domain) and returns a certificate. */
+export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certificate {
+  const method = options.method ?? "auto";
+  const rng = new Prng(options.seed ?? 1);
+  const tol = options.tolerance ?? 1e-10;
+  const vars = options.vars ?? [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs)])].sort();
+  const used = new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...(options.domain ?? []).flatMap((c) => freeSymbols(c.expr))]);
+  for (const s of used)
+    if (!vars.includes(s))
+      throw new QgeomError("UNKNOWN_VARIABLE", `symbol "${s}" occurs in the identity or domain but not in vars (${vars.join(", ")})`);
+  if ((lhs.flags | rhs.flags) & FLAG_MATRIX)
+    return { verdict: "unknown", method: "none", reason: "matrix notation (det, tr, ...) has no value; write the matrices with explicit entries" };
+
+  const diff = sub(lhs, rhs);
+  if (diff.kind === "num" && diff.value.isZero())
+    return { verdict: "proved", method: "exact", detail: "both sides have the same canonical form" };
+
+  // Symbols constrained to be positive are written x = exp(t) with t real: on that domain the identity
+  // is equivalent, and log(xy) = log x + log y, |x| = x, sqrt(x^2) = x become exact algebra.
+  const positive = (options.domain ?? []).filter((c) => c.op === ">" && c.expr.kind === "sym").map((c) => (c.expr as Sym).name);
+  if (positive.length > 0) {
+    const s = Object.fromEntries(positive.map((x) => [x, exp(internSym("$" + x))]));
+    const l2 = subs(lhs, s);
+    const r2 = subs(rhs, s);
+    const c = proveOnly(l2, r2, options);
+    if (c !== null) return { ...c, detail: `${c.detail} (with ${positive.map((x) => `${x} = e^t`).join(", ")} on the domain ${positive.map((x) => x + " > 0").join(", ")})` };
+  }
+
+  let table: AtomTable | null = null;
+  const getTable = (): AtomTable => (table ??= new AtomTable([lhs, rhs]));
+
+  // 1. exact canonical form over the atoms
+  let exactNonZero = false;
+  if (method === "auto" || method === "exact") {
+    try {
+      const r = withPolyLimits({ maxTerms: options.maxTerms ?? 50_000 }, () => {
+        const alg = new Algebra([lhs, rhs]);
+        table = alg.table;
+        return alg.toRatFunc(lhs).sub(alg.toRatFunc(rhs));
+      });
+      if (r.isZero())
+        return { verdict: "proved", method: "exact", detail: "the difference is the zero rational function over the atoms" };
+      exactNonZero = true;
+    } catch (e) {
+      if (!(e instanceof QgeomError) || (e.code !== "SIZE_LIMIT" && e.code !== "UNSUPPORTED")) throw e;
+      if (method === "exact") return { verdict: "unknown", method: "none", reason: `exact canonical form too large: ${e.message}` };
+    }
+  }
+  const t = getTable();
+  const pureRational = t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
+
+  // exact counterexample for rational identities
+  const exactCounterexample = (): Certificate | null => {
+    const pts = domainPoints(vars, options, 16, rng, () => true);
+    for (const env of pts) {
+      const values = new Map<string, Rational>(Object.entries(env).map(([k, v]) => [k, Rational.fromDouble(v)]));
+      const field = new PointField((i) => {
+        const s = t.vars[i]!;
+        if (s.kind !== "sym") throw new QgeomError("UNSUPPORTED", "internal: atom in a rational identity");
+        return values.get(s.name)!;
+      });
+      const at = new Atomizer(t, field);
+      try {
+        const a = at.convert(lhs);
+        const b = at.convert(rhs);
+        if (!a.equals(b))
+          return {
+            verdict: "refuted",
+            method: "exact",
+            counterexample: {
+              point: Object.fromEntries([...values].map(([k, v]) => [k, v.toString()])),
+              lhs: a.toString(),
+              rhs: b.toString(),
+            },
+            detail: "both sides differ at this point of the domain, in exact rational arithmetic",
+          };
+      } catch (e) {
+        if (!(e instanceof PoleAtPoint)) throw e;
+      }
+    }
+    return null;
+  };
+
+  if (exactNonZero && pureRational) {
+    const c = exactCounterexample();
+    if (c) return c;
+    return { verdict: "unknown", method: "none", reason: "the rational functions differ, but no point of the domain was found where both are defined" };
+  }
+
+  // 2. probabilistic: exact evaluation at random integer points, atoms as free variables
+  if (method === "probabilistic" || (method === "auto" && !exactNonZero)) {
+    const k = options.samples ?? 6;
+    const deg = (() => {
+      const at = new Atomizer(t, degreeField);
+      const a = at.convert(lhs);
+      const b = at.convert(rhs);
+      return degreeField.add(a, degreeField.neg(b));
+    })();
+    let zeroAll = true;
+    let done = 0;
+    let attempts = 0;
+    while (done < k && attempts < 4 * k) {
+      attempts++;
+      const assigned = new Map<number, Rational>();
+      const field = new PointField((i) => {
+        let v = assigned.get(i);
+        if (v === undefined) {
+          v = Rational.int(rng.int(-(2 ** SZ_BITS), 2 ** SZ_BITS));
+          assigned.set(i, v);
+        }
+        return v;
+      });
+      const at = new Atomizer(t, field);
+      try {
+        const a = at.convert(lhs);
+        const b = at.convert(rhs);
+        done++;
+        if (!a.equals(b)) {
+          zeroAll = false;
+          break;
+        }
+      } catch (e) {
+        if (!(e instanceof PoleAtPoint)) throw e;
+      }
+    }
+    if (zeroAll && done === k) {
+      const per = deg.n / (SZ_SIZE - deg.d);
+      return {
+        verdict: "proved",
+        method: "probabilistic",
+        samples: k,
+        degreeBound: deg.n,
+        sampleSetSize: `2^${SZ_BITS + 1}+1`,
+        errorBound: Math.min(1, per) ** k,
+        detail: `the difference vanished at ${k} random points of {-2^${SZ_BITS}, ..., 2^${SZ_BITS}}^n (atoms as independent variables); a non-zero difference of numerator degree <= ${deg.n} does so with probability at most (${deg.n}/(|S| - ${deg.d}))^${k}`,
+      };
+    }
+    if (!zeroAll && pureRational) {
+      const c = exactCounterexample();
+      if (c) return c;
+    }
+    if (method === "probabilistic")
+      return { verdict: "unknown", method: "none", reason: zeroAll ? "too many sample points hit a pole" : "the difference is not zero as a polynomial in the atoms (they may satisfy relations qgeom does not know); try method numeric" };
+  }
+
+  // 3. numeric at points of the domain
+  if ((lhs.flags | rhs.flags) & FLAG_I)
+    return { verdict: "unknown", method: "none", reason: "numeric checks of complex-valued identities are not implemented; the exact methods did not decide" };
+  const m = options.numericSamples ?? 24;
+  let worst = 0;
+  const pts = domainPoints(vars, options, m, rng, (env) => {
+    try {
+      const a = evaluateWithError(lhs, env, { functions: options.functions });
+      const b = evaluateWithError(rhs, env, { functions: options.functions });
+      return Number.isFinite(a.value) && Number.isFinite(b.value);
+    } catch (e) {
+      if (e instanceof QgeomError && (e.code === "DOMAIN" || e.code === "DIVISION_BY_ZERO")) return false;
+      throw e;
+    }
+  });
+  if (pts.length === 0)
+    return { verdict: "unknown", method: "none", reason: "no point of the domain was found where both sides are defined; state the domain or the variable ranges" };
+  for (const env of pts) {
+    const a = evaluateWithError(lhs, env, { functions: options.functions });
+    const b = evaluateWithError(rhs, env, { functions: options.functions });
+    const gap = Math.abs(a.value - b.value);
+    const scale = Math.max(Math.abs(a.value), Math.abs(b.value), Number.MIN_VALUE);
+    const bound = 8 * (a.error + b.error);
+    if (gap > bound && gap / scale > Math.max(tol, 1e-12))
+      return {
+        verdict: "refuted",
+        method: "numeric",
+        counterexample: {
+          point: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fmt(v)])),
+          lhs: fmt(a.value),
+          rhs: fmt(b.value),
+        },
+        detail: `|lhs - rhs| = ${gap.toExponential(3)} exceeds 8× the first-order rounding-error bound ${(a.error + b.error).toExponential(3)} of both sides`,
+      };
+    worst = Math.max(worst, gap / scale);
+  }
+  if (worst <= tol)
+    return {
+      verdict: "checked",
+      method: "numeric",
+      samples: pts.length,
+      maxRelError: worst,
+      tolerance: tol,
+      detail: `agreement in float64 at ${pts.length} random points of the domain (worst relative error ${worst.toExponential(2)}); not a proof`,
+    };
+  return { verdict: "unknown", method: "none", reason: `numerically close but above the tolerance (worst relative error ${worst.toExponential(2)}, within rounding bounds)` };
+}
+
+/** The proving stages only (exact, then probabilistic); null if neither proves the identity. */
+function proveOnly(lhs: Expr, rhs: Expr, options: VerifyOptions): (Certificate & { verdict: "proved" }) | null {
+  const vars = [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs)])];
+  const c = verify(lhs, rhs, { ...options, vars, domain: [], method: "exact" });
+  if (c.verdict === "proved") return c;
+  const p = verify(lhs, rhs, { ...options, vars, domain: [], method: "probabilistic" });
+  return p.verdict === "proved" ? p : null;
+}
+
+/** Convenience for tests: throws unless the identity is proved (or checked, if allowed). */
+export function assertIdentity(lhs: Expr, rhs: Expr, options: VerifyOptions & { allowNumeric?: boolean } = {}): Certificate {
+  const c = verify(lhs, rhs, options);
+  if (c.verdict === "proved" || (options.allowNumeric && c.verdict === "checked")) return c;
+  throw new QgeomError("INVALID_ARGUMENT", `identity not established: ${JSON.stringify(c)}`);
+}
+
