@@ -13,7 +13,7 @@
 // The converse does not hold (atoms may satisfy relations we do not know), so a non-zero result is
 // never by itself a refutation.
 import { QgeomError } from "./errors.js";
-import { type Expr, add, mul, pow, log, exp, num, ONE, ZERO, MINUS_ONE, splitCoeff, fn, sym } from "./build.js";
+import { type Expr, add, mul, pow, log, exp, num, ONE, ZERO, MINUS_ONE, splitCoeff, fn, sym, expandMultigamma } from "./build.js";
 import { type Fn, freeSymbols, postOrder } from "./expr.js";
 import { expand, rebuildFn } from "./expand.js";
 import { Poly } from "./poly.js";
@@ -290,6 +290,12 @@ export class Atomizer<T> {
       case "lgamma":
       case "digamma":
         return this.gammaFamily(e.name, u, null);
+      case "multigamma":
+      case "lmultigamma":
+      case "multidigamma":
+      case "cmultigamma":
+      case "lcmultigamma":
+        return this.convert(expandMultigamma(e.name, u, (e.args[1] as { value: Rational }).value.toInteger()));
       case "polygamma": {
         const n = e.args[0]!;
         if (n.kind !== "num") return this.v(e);

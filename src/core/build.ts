@@ -606,6 +606,22 @@ export function fn(name: string, ...args: Expr[]): Expr {
       if (x.value.isZero()) return fn("digamma", args[1]!);
       break;
     }
+    case "multigamma":
+    case "lmultigamma":
+    case "multidigamma":
+    case "cmultigamma":
+    case "lcmultigamma": {
+      const p = args[1]!;
+      if (p.kind !== "num" || !p.value.isInteger() || !p.value.isPositive())
+        throw new QgeomError("INVALID_ARGUMENT", `${name}(a, p): the dimension p must be a positive integer, got ${excerpt(String(p))}`);
+      if (p.value.isOne()) {
+        // Γ_1 = Γ̃_1 = Γ
+        if (name === "multigamma" || name === "cmultigamma") return fn("gamma", x);
+        if (name === "multidigamma") return fn("digamma", x);
+        return fn("lgamma", x);
+      }
+      break;
+    }
     case "softplus":
       if (xv && xv.isZero()) return log(TWO);
       break;
@@ -668,3 +684,27 @@ export const softplus = (x: Expr): Expr => fn("softplus", x);
 export const sigmoid = (x: Expr): Expr => fn("sigmoid", x);
 export const abs = (x: Expr): Expr => fn("abs", x);
 export const conj = (x: Expr): Expr => fn("conj", x);
+
+/**
+ * The defining product/sum of a multivariate gamma kernel (MATH.md §1.8):
+ * Γ_p(a) = π^(p(p-1)/4) Π_j Γ(a - (j-1)/2), log Γ_p, ψ_p(a) = Σ_j ψ(a - (j-1)/2),
+ * Γ̃_p(a) = π^(p(p-1)/2) Π_j Γ(a - j + 1), log Γ̃_p.
+ */
+export function expandMultigamma(name: string, a: Expr, p: number): Expr {
+  const js = Array.from({ length: p }, (_, j) => j);
+  const shift = (j: number): Expr => (name === "cmultigamma" || name === "lcmultigamma" ? add(a, num(-j)) : add(a, num(Rational.of(-j, 2))));
+  switch (name) {
+    case "multigamma":
+      return mul(pow(PI, num(Rational.of(p * (p - 1), 4))), ...js.map((j) => fn("gamma", shift(j))));
+    case "cmultigamma":
+      return mul(pow(PI, num(Rational.of(p * (p - 1), 2))), ...js.map((j) => fn("gamma", shift(j))));
+    case "lmultigamma":
+      return add(mul(num(Rational.of(p * (p - 1), 4)), log(PI)), ...js.map((j) => fn("lgamma", shift(j))));
+    case "lcmultigamma":
+      return add(mul(num(Rational.of(p * (p - 1), 2)), log(PI)), ...js.map((j) => fn("lgamma", shift(j))));
+    case "multidigamma":
+      return add(...js.map((j) => fn("digamma", shift(j))));
+    default:
+      throw new QgeomError("INVALID_ARGUMENT", `${name} is not a multivariate gamma kernel`);
+  }
+}

@@ -111,6 +111,25 @@ function fnRule(e: Fn, x: string): Expr {
     if (dependsOn(n, x)) throw new QgeomError("NO_DERIVATIVE_RULE", "polygamma is not differentiable in its order");
     return mul(fn("polygamma", add(n, ONE), u), d(u, x));
   }
+  if (e.args.length === 2) {
+    // multivariate gamma kernels: f(a, p), p a constant dimension
+    const [a, p] = e.args as [Expr, Expr];
+    const da = d(a, x);
+    const pn = (p as { value: { toInteger(): number } }).value.toInteger();
+    switch (e.name) {
+      case "lmultigamma":
+        return mul(fn("multidigamma", a, p), da);
+      case "multigamma":
+        return mul(e, fn("multidigamma", a, p), da);
+      case "multidigamma":
+        return mul(add(...Array.from({ length: pn }, (_, j) => fn("polygamma", ONE, add(a, num(-j / 2))))), da);
+      case "lcmultigamma":
+      case "cmultigamma": {
+        const psi = add(...Array.from({ length: pn }, (_, j) => fn("digamma", add(a, num(-j)))));
+        return e.name === "cmultigamma" ? mul(e, psi, da) : mul(psi, da);
+      }
+    }
+  }
   const u = e.args[0]!;
   const du = d(u, x);
   let outer: Expr;

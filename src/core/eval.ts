@@ -12,6 +12,9 @@ import {
   polygammaFn,
   sigmoidFn,
   softplusFn,
+  multigammalnFn,
+  multidigammaFn,
+  cmultigammalnFn,
 } from "./special.js";
 
 export type Env = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
@@ -43,6 +46,16 @@ export function kernelValue(name: string, a: number, b = 0): number {
       return digammaFn(a);
     case "polygamma":
       return polygammaFn(a, b);
+    case "multigamma":
+      return Number.isInteger(b) && b >= 1 && a > (b - 1) / 2 ? Math.exp(multigammalnFn(a, b)) : NaN;
+    case "lmultigamma":
+      return Number.isInteger(b) && b >= 1 && a > (b - 1) / 2 ? multigammalnFn(a, b) : NaN;
+    case "multidigamma":
+      return Number.isInteger(b) && b >= 1 && a > (b - 1) / 2 ? multidigammaFn(a, b) : NaN;
+    case "cmultigamma":
+      return Number.isInteger(b) && b >= 1 && a > b - 1 ? Math.exp(cmultigammalnFn(a, b)) : NaN;
+    case "lcmultigamma":
+      return Number.isInteger(b) && b >= 1 && a > b - 1 ? cmultigammalnFn(a, b) : NaN;
     case "softplus":
       return softplusFn(a);
     case "sigmoid":
@@ -92,6 +105,21 @@ function kernelSlope(name: string, a: number, fa: number, b = 0): number {
       return Math.abs(polygammaFn(1, a));
     case "polygamma":
       return Math.abs(polygammaFn(a + 1, b));
+    case "multigamma":
+      return Math.abs(fa * multidigammaFn(a, b));
+    case "lmultigamma":
+      return Math.abs(multidigammaFn(a, b));
+    case "multidigamma": {
+      let s = 0;
+      for (let j = 0; j < b; j++) s += polygammaFn(1, a - j / 2);
+      return Math.abs(s);
+    }
+    case "cmultigamma":
+    case "lcmultigamma": {
+      let s = 0;
+      for (let j = 0; j < b; j++) s += digammaFn(a - j);
+      return name === "cmultigamma" ? Math.abs(fa * s) : Math.abs(s);
+    }
     case "softplus":
       return sigmoidFn(a);
     case "sigmoid":
@@ -207,6 +235,7 @@ export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}):
         const a1 = x.args.length > 1 ? val.get(x.args[1]!)! : 0;
         v = kernelValue(x.name, a0, a1);
         const inErr = x.name === "polygamma" ? err.get(x.args[1]!)! : err.get(x.args[0]!)!;
+        // (multivariate gamma kernels take the dimension second; it is an exact integer)
         r = kernelSlope(x.name, a0, v, a1) * inErr + 4 * EPS * Math.abs(v);
         break;
       }

@@ -140,4 +140,11 @@ export function multidigammaFn(a: number, p: number): number {
   return s;
 }
 
+/** log Γ̃_p(a) = p(p-1)/2 log π + Σ_{j=1}^p log Γ(a - j + 1), for a > p - 1 (MATH.md §1.8). */
+export function cmultigammalnFn(a: number, p: number): number {
+  let s = ((p * (p - 1)) / 2) * Math.log(Math.PI);
+  for (let j = 1; j <= p; j++) s += lgammaFn(a - j + 1);
+  return s;
+}
+
 export const EULER_GAMMA_VALUE = 0.57721566490153286061;
