@@ -149,7 +149,10 @@ class MathjsPrinter {
     if (cn !== 1n || numParts.length === 0) numParts.unshift(cn.toString());
     if (cd !== 1n) denParts.unshift(cd.toString());
     let s = numParts.join("*");
-    if (denParts.length === 1) s += "/" + denParts[0]!;
+    // "c*(sum)" would be re-read with c distributed over the sum: divide by c on its own then
+    if (cd !== 1n && denF.length === 1 && denF[0]!.kind === "pow" && denF[0]!.base.kind === "add" && (denF[0]!.exp as { value: Rational }).value.isMinusOne())
+      s += "/" + denParts.shift()! + "/" + denParts[0]!;
+    else if (denParts.length === 1) s += "/" + denParts[0]!;
     else if (denParts.length > 1) s += "/(" + denParts.join("*") + ")";
     if (c.isNegative()) return ["-" + s, P_NEG];
     return [s, P_MUL];

@@ -27,6 +27,8 @@ import type { Constraint, ConstraintOp } from "../core/verify.js";
 
 // BigNumber mode keeps the literal digits of constants so they convert to exact rationals.
 const math = create(all, { number: "BigNumber", precision: 64 });
+// Plain number mode for the nodes we hand to users (so `node.compile().evaluate()` works on doubles).
+const plainMath = create(all);
 
 export interface ParseOptions {
   /**
@@ -74,7 +76,7 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
           if (r !== null) return num(r);
         }
         if (typeof v === "number" && Number.isFinite(v)) return num(v);
-        throw new QgeomError("PARSE", `unsupported constant ${excerpt(String(v), 30)}; only finite real numbers are allowed`);
+        throw new QgeomError("PARSE", `${excerpt(String(v), 30)} is not an exact value; qgeom expressions hold finite exact numbers only`);
       }
       case "SymbolNode": {
         const name = anyN.name as string;
@@ -88,16 +90,42 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
       case "ParenthesisNode":
         return conv(anyN.content as MathNode);
       case "OperatorNode": {
+        const f = anyN.fn as string;
+        // n-ary chains are built in one call, as the canonical n-ary nodes are (so printing round-trips)
+        if (f === "multiply" || f === "divide") {
+          const factors: Expr[] = [];
+          const walk = (m: MathNode, inverse: boolean): void => {
+            const o = m as unknown as { type: string; fn?: string; args?: MathNode[] };
+            if (o.type === "OperatorNode" && (o.fn === "multiply" || o.fn === "divide") && o.args!.length === 2) {
+              walk(o.args![0]!, inverse);
+              walk(o.args![1]!, o.fn === "divide" ? !inverse : inverse);
+              return;
+            }
+            const e = conv(m);
+            if (inverse && e.kind === "num" && e.value.isZero())
+              throw new QgeomError("DIVISION_BY_ZERO", `division by zero in "${excerpt(n.toString(), 40)}"`);
+            factors.push(inverse ? pow(e, num(-1)) : e);
+          };
+          walk(n, false);
+          return mul(...factors);
+        }
+        if (f === "add" || f === "subtract") {
+          const terms: Expr[] = [];
+          const walk = (m: MathNode, negate: boolean): void => {
+            const o = m as unknown as { type: string; fn?: string; args?: MathNode[] };
+            if (o.type === "OperatorNode" && (o.fn === "add" || o.fn === "subtract") && o.args!.length === 2) {
+              walk(o.args![0]!, negate);
+              walk(o.args![1]!, o.fn === "subtract" ? !negate : negate);
+              return;
+            }
+            const e = conv(m);
+            terms.push(negate ? neg(e) : e);
+          };
+          walk(n, false);
+          return add(...terms);
+        }
         const args = (anyN.args as MathNode[]).map(conv);
-        switch (anyN.fn as string) {
-          case "add":
-            return add(...args);
-          case "subtract":
-            return sub(args[0]!, args[1]!);
-          case "multiply":
-            return mul(...args);
-          case "divide":
-            return div(args[0]!, args[1]!);
+        switch (f) {
           case "pow":
             return pow(args[0]!, args[1]!);
           case "unaryMinus":
@@ -196,7 +224,7 @@ export function applyFunction(raw: string, args: Expr[], allowed?: readonly stri
 
 /** The mathjs node of an expression (through its mathjs-syntax string, which mathjs parses exactly). */
 export function toMathjsNode(e: Expr): MathNode {
-  return math.parse(toMathjs(e)) as MathNode;
+  return plainMath.parse(toMathjs(e)) as MathNode;
 }
 
 export { toMathjs };
