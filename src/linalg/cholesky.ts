@@ -37,6 +37,7 @@ export function cholesky(A: Matrix, opts?: CheckOptions): Matrix {
 }
 
 function fmt(x: number): string {
+  if (x === 0) return "0";
   return Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(3);
 }
 

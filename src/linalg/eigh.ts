@@ -40,12 +40,24 @@ export interface SpectralCore {
   readonly qi: Float64Array | null;
 }
 
-const BIG = 2 ** 300, SMALL = 2 ** -300;
+/**
+ * Exponent e with max|a| · 2^e in [0.5, 1): the matrix is rescaled by this exact power of two
+ * before the reduction (and the eigenvalues scaled back), so squares neither overflow nor lose
+ * precision in the subnormal range.
+ */
+function scaleExponent(mx: number): number {
+  return mx === 0 ? 0 : -Math.floor(Math.log2(mx)) - 1;
+}
 
-/** Power-of-two factor bringing max|a| into [2^-300, 2^300] (exact rescaling). */
-function scaleFactor(mx: number): number {
-  if (mx > BIG || (mx < SMALL && mx > 0)) return 2 ** -Math.round(Math.log2(mx));
-  return 1;
+/** Entries below this, after rescaling to max ≈ 1, are treated as zero by the reduction. */
+const TINY = 2 ** -960;
+
+/** x · 2^e without intermediate overflow of the power (|e| may exceed 1023). */
+function scaleArray(x: Float64Array, e: number): void {
+  if (e === 0) return;
+  const h = Math.trunc(e / 2);
+  const f1 = 2 ** h, f2 = 2 ** (e - h);
+  for (let k = 0; k < x.length; k++) x[k] = x[k]! * f1 * f2;
 }
 
 /** Real symmetric core; `a` is copied. */
@@ -62,8 +74,8 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
       if (av > mx) mx = av;
     }
   }
-  const sc = scaleFactor(mx);
-  if (sc !== 1) for (let k = 0; k < a.length; k++) a[k]! *= sc;
+  const ex = scaleExponent(mx);
+  scaleArray(a, ex);
   const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
   const w = new Float64Array(n);
   // 1. tridiagonalise (lower), reflector i stored in column i below the sub-diagonal
@@ -71,11 +83,21 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
     const m = n - i - 1; // length of the reflector
     const c0 = i * n + i + 1; // index of a(i+1, i)
     const alpha = a[c0]!;
-    let xnorm2 = 0;
-    for (let k = 1; k < m; k++) xnorm2 += a[c0 + k]! * a[c0 + k]!;
+    // ‖(α, x)‖ scaled by the largest entry, so tiny columns keep full precision
+    let xmax = 0;
+    for (let k = 1; k < m; k++) xmax = Math.max(xmax, Math.abs(a[c0 + k]!));
     let t = 0, beta = alpha;
-    if (xnorm2 > 0) {
-      beta = -Math.sign(alpha || 1) * Math.sqrt(alpha * alpha + xnorm2);
+    if (xmax < TINY) {
+      // entries below 2^-960 of the (rescaled, max ≈ 1) matrix are negligible: no reflector
+      for (let k = 1; k < m; k++) a[c0 + k] = 0;
+    } else {
+      const mx = Math.max(xmax, Math.abs(alpha)), inv = 1 / mx;
+      let ss = 0;
+      for (let k = 0; k < m; k++) {
+        const v = a[c0 + k]! * inv;
+        ss += v * v;
+      }
+      beta = -Math.sign(alpha || 1) * mx * Math.sqrt(ss);
       t = (beta - alpha) / beta;
       const sc2 = 1 / (alpha - beta);
       for (let k = 1; k < m; k++) a[c0 + k]! *= sc2;
@@ -119,7 +141,7 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
   d[n - 1] = a[(n - 1) * n + (n - 1)]!;
   if (!wantVectors) {
     tql2(d, e, null, null, n);
-    if (sc !== 1) for (let k = 0; k < n; k++) d[k]! /= sc;
+    scaleArray(d, -ex);
     return { n, values: d, qr: new Float64Array(0), qi: null };
   }
   // 2. Q = H(0) H(1) … H(n−2), backward accumulation into the identity (row-major Q):
@@ -145,7 +167,7 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
   }
   // 3. implicit QL
   tql2(d, e, q, null, n);
-  if (sc !== 1) for (let k = 0; k < n; k++) d[k]! /= sc;
+  scaleArray(d, -ex);
   return { n, values: d, qr: q, qi: null };
 }
 
@@ -172,8 +194,9 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
       if (av > mx) mx = av;
     }
   }
-  const sc = scaleFactor(mx);
-  if (sc !== 1) for (let k = 0; k < ar.length; k++) { ar[k]! *= sc; ai[k]! *= sc; }
+  const ex = scaleExponent(mx);
+  scaleArray(ar, ex);
+  scaleArray(ai, ex);
   const d = new Float64Array(n), e = new Float64Array(n);
   const taur = new Float64Array(n), taui = new Float64Array(n);
   const wr = new Float64Array(n), wi = new Float64Array(n);
@@ -182,17 +205,30 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
     const c0 = i * n + i + 1;
     // ZLARFG: H* (α; x) = (β; 0), β real, H = I − τ v v*, v = (1; x/(α − β))
     const alr = ar[c0]!, ali = ai[c0]!;
-    let xnorm2 = 0;
-    for (let k = 1; k < m; k++) xnorm2 += ar[c0 + k]! * ar[c0 + k]! + ai[c0 + k]! * ai[c0 + k]!;
+    let xmax = 0;
+    for (let k = 1; k < m; k++) xmax = Math.max(xmax, Math.abs(ar[c0 + k]!), Math.abs(ai[c0 + k]!));
     let tr = 0, ti = 0, beta = alr;
-    if (xnorm2 > 0 || ali !== 0) {
-      beta = -Math.sign(alr || 1) * Math.sqrt(alr * alr + ali * ali + xnorm2);
+    if (xmax < TINY && Math.abs(ali) < TINY) {
+      // negligible column (see the real case): no reflector, sub-diagonal taken as real
+      for (let k = 1; k < m; k++) { ar[c0 + k] = 0; ai[c0 + k] = 0; }
+      ai[c0] = 0;
+    } else {
+      // ‖(α, x)‖ scaled by the largest entry, so tiny columns keep full precision
+      const mx = Math.max(xmax, Math.abs(alr), Math.abs(ali)), inv = 1 / mx;
+      let ss = 0;
+      for (let k = 0; k < m; k++) {
+        const u = ar[c0 + k]! * inv, v = ai[c0 + k]! * inv;
+        ss += u * u + v * v;
+      }
+      beta = -Math.sign(alr || 1) * mx * Math.sqrt(ss);
       tr = (beta - alr) / beta;
       ti = -ali / beta;
       // x ← x / (α − β)
       const dr = alr - beta, di = ali;
-      const den = dr * dr + di * di;
-      const ir = dr / den, ii = -di / den;
+      const sd = Math.max(Math.abs(dr), Math.abs(di));
+      const dr1 = dr / sd, di1 = di / sd;
+      const den = (dr1 * dr1 + di1 * di1) * sd; // 1/(dr + i di) = (dr1 − i di1)/den, scaled against underflow
+      const ir = dr1 / den, ii = -di1 / den;
       for (let k = 1; k < m; k++) {
         const xr = ar[c0 + k]!, xi = ai[c0 + k]!;
         ar[c0 + k] = xr * ir - xi * ii;
@@ -265,7 +301,7 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
   d[n - 1] = ar[(n - 1) * n + (n - 1)]!;
   if (!wantVectors) {
     tql2(d, e, null, null, n);
-    if (sc !== 1) for (let k = 0; k < n; k++) d[k]! /= sc;
+    scaleArray(d, -ex);
     return { n, values: d, qr: new Float64Array(0), qi: null };
   }
   // Q = H(0) … H(n−2), row-major: Q₂₂ ← Q₂₂ − τ v (v* Q₂₂), backwards
@@ -300,7 +336,7 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
     }
   }
   tql2(d, e, qr, qi, n);
-  if (sc !== 1) for (let k = 0; k < n; k++) d[k]! /= sc;
+  scaleArray(d, -ex);
   return { n, values: d, qr, qi };
 }
 

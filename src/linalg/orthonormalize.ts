@@ -43,6 +43,15 @@ function project(qr: Float64Array, qi: Float64Array | null, m: number, j: number
 export function orthonormalizeColumns(qr: Float64Array, qi: Float64Array | null, m: number, k: number): void {
   for (let j = 0; j < k; j++) {
     const oj = j * m;
+    // scale the column to max-entry 1 first, so squared norms neither underflow nor overflow
+    let mx = 0;
+    for (let r = 0; r < m; r++) mx = Math.max(mx, Math.abs(qr[oj + r]!), qi === null ? 0 : Math.abs(qi[oj + r]!));
+    if (mx > 0 && Number.isFinite(1 / mx)) {
+      for (let r = 0; r < m; r++) {
+        qr[oj + r]! /= mx;
+        if (qi !== null) qi[oj + r]! /= mx;
+      }
+    }
     let s0 = 0;
     for (let r = 0; r < m; r++) s0 += qr[oj + r]! * qr[oj + r]! + (qi === null ? 0 : qi[oj + r]! * qi[oj + r]!);
     let nrm = project(qr, qi, m, j);
