@@ -1,7 +1,9 @@
-// Eigenvalues of a real symmetric tridiagonal matrix by the implicit QL method with Wilkinson-type
-// shifts (EISPACK tql2; Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11 (1968) 293–306),
-// accumulating the plane rotations into the columns of a column-major n×n matrix Z (real, or
-// complex split as zr, zi). Eigenvalues come out ascending with Z's columns permuted to match.
+// Eigenvalues of a real symmetric tridiagonal matrix by the implicit QL method with Wilkinson
+// shifts (EISPACK imtql2: Martin & Wilkinson, Numer. Math. 12 (1968) 377–383; Dubrulle's
+// variant), accumulating the plane rotations into the columns of a row-major n×n matrix Z
+// (real, or complex split as zr, zi). The shift is applied implicitly within each sweep (no
+// global shift accumulation as in tql2) and off-diagonals are neglected relative to their
+// neighbouring diagonal entries, which keeps small eigenvalues of graded matrices accurate.
 import { QgeomError } from "../core/errors.js";
 
 const EPS = 2 ** -52;
@@ -22,61 +24,54 @@ function hypot(a: number, b: number): number {
 export function tql2(d: Float64Array, e: Float64Array, zr: Float64Array | null, zi: Float64Array | null, n: number): void {
   e[n - 1] = 0;
   const cs = new Float64Array(n), sn = new Float64Array(n);
-  let f = 0;
-  let tst1 = 0;
   for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
-    let m = l;
-    while (m < n - 1) {
-      if (Math.abs(e[m]!) <= EPS * tst1) break;
-      m++;
-    }
-    if (m > l) {
-      let iter = 0;
-      do {
-        if (++iter > 60) {
-          throw new QgeomError("UNSUPPORTED", `symmetric eigensolver did not converge for eigenvalue ${l + 1} of ${n} after 60 QL sweeps`);
+    let iter = 0;
+    for (;;) {
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = Math.abs(d[m]!) + Math.abs(d[m + 1]!);
+        if (Math.abs(e[m]!) <= EPS * dd) break;
+      }
+      if (m === l) break;
+      if (++iter > 60) {
+        throw new QgeomError("UNSUPPORTED", `symmetric eigensolver did not converge for eigenvalue ${l + 1} of ${n} after 60 QL sweeps`);
+      }
+      // Wilkinson shift from the leading 2×2 block, folded into g = d_m − shift
+      let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
+      let r = hypot(g, 1);
+      g = d[m]! - d[l]! + e[l]! / (g + (g >= 0 ? r : -r));
+      let s = 1, c = 1, p = 0;
+      let i = m - 1;
+      let underflow = false;
+      for (; i >= l; i--) {
+        const f = s * e[i]!, b = c * e[i]!;
+        r = hypot(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          // recover from underflow: deflate and restart
+          d[i + 1]! -= p;
+          e[m] = 0;
+          underflow = true;
+          break;
         }
-        // implicit shift from the leading 2×2 block
-        let g = d[l]!;
-        let p = (d[l + 1]! - g) / (2 * e[l]!);
-        let r = hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l]! / (p + r);
-        d[l + 1] = e[l]! * (p + r);
-        const dl1 = d[l + 1]!;
-        let h = g - d[l]!;
-        for (let i = l + 2; i < n; i++) d[i]! -= h;
-        f += h;
-        // implicit QL sweep from m-1 down to l
-        p = d[m]!;
-        let c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
-        const el1 = e[l + 1]!;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i]!;
-          h = c * p;
-          r = hypot(p, e[i]!);
-          e[i + 1] = s * r;
-          s = e[i]! / r;
-          c = p / r;
-          p = c * d[i]! - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]!);
-          cs[i] = c;
-          sn[i] = s;
-        }
-        p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-        // columns (i, i+1) of Z <- (c z_i − s z_{i+1}, s z_i + c z_{i+1}) for i = m−1 … l
-        if (zr !== null) applyRotations(zr, cs, sn, l, m, n);
-        if (zi !== null) applyRotations(zi, cs, sn, l, m, n);
-      } while (Math.abs(e[l]!) > EPS * tst1);
+        s = f / r;
+        c = g / r;
+        g = d[i + 1]! - p;
+        r = (d[i]! - g) * s + 2 * c * b;
+        p = s * r;
+        d[i + 1] = g + p;
+        g = c * r - b;
+        cs[i] = c;
+        sn[i] = s;
+      }
+      // columns (k, k+1) of Z <- (c z_k − s z_{k+1}, s z_k + c z_{k+1}) for k = m−1 … i+1
+      if (zr !== null) applyRotations(zr, cs, sn, i + 1, m, n);
+      if (zi !== null) applyRotations(zi, cs, sn, i + 1, m, n);
+      if (underflow) continue;
+      d[l]! -= p;
+      e[l] = g;
+      e[m] = 0;
     }
-    d[l] = d[l]! + f;
-    e[l] = 0;
   }
   // selection sort, ascending, swapping columns of Z
   for (let i = 0; i < n - 1; i++) {
@@ -93,6 +88,7 @@ export function tql2(d: Float64Array, e: Float64Array, zr: Float64Array | null, 
 }
 
 function applyRotations(z: Float64Array, cs: Float64Array, sn: Float64Array, l: number, m: number, n: number): void {
+  if (l >= m) return;
   for (let row = 0; row < n * n; row += n) {
     let h = z[row + m]!;
     for (let i = m - 1; i >= l; i--) {
