@@ -19,6 +19,7 @@ export interface SvdResult {
 
 const EPS = 2 ** -52;
 const MAX_SWEEPS = 60;
+const TINY2 = 2 ** -1000; // squared column norm below which a column is negligible
 
 /** Column-major one-sided Jacobi on a tall m×n block (m ≥ n). Returns U (m×n, col-major), s, V (n×n, col-major). */
 function jacobiTall(a: Float64Array, m: number, n: number): { u: Float64Array; s: Float64Array; v: Float64Array } {
@@ -39,7 +40,9 @@ function jacobiTall(a: Float64Array, m: number, n: number): { u: Float64Array; s
           beta += y * y;
           gamma += x * y;
         }
-        if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
+        // columns of norm below 2^-500 (the matrix is rescaled to max ≈ 1) are negligible; rotating them
+        // only churns subnormals
+        if (gamma === 0 || alpha < TINY2 || beta < TINY2 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
         const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + (Math.abs(zeta) < 1e150 ? Math.sqrt(1 + zeta * zeta) : Math.abs(zeta)));
@@ -90,6 +93,14 @@ function jacobiTall(a: Float64Array, m: number, n: number): { u: Float64Array; s
   return { u, s: ss, v: vs };
 }
 
+/** x · 2^e without overflow of the power itself (|e| may exceed 1023). */
+function scaleArray(x: Float64Array, e: number): void {
+  if (e === 0) return;
+  const h = Math.trunc(e / 2);
+  const f1 = 2 ** h, f2 = 2 ** (e - h);
+  for (let k = 0; k < x.length; k++) x[k] = x[k]! * f1 * f2;
+}
+
 function colMajorToMatrix(buf: Float64Array, rows: number, cols: number): Matrix {
   const data = new Float64Array(rows * cols);
   for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) data[r * cols + c] = buf[c * rows + r]!;
@@ -117,11 +128,11 @@ export function svd(A: Matrix, name = "A"): SvdResult {
       mx = Math.max(mx, Math.abs(x));
     }
   }
-  // exact power-of-two scaling keeps the squared column norms in range
-  const sc = mx > 2 ** 300 || (mx > 0 && mx < 2 ** -300) ? 2 ** -Math.round(Math.log2(mx)) : 1;
-  if (sc !== 1) for (let k = 0; k < a.length; k++) a[k]! *= sc;
+  // exact power-of-two rescaling to max ≈ 1 keeps the squared column norms in range
+  const ex = mx === 0 ? 0 : -Math.floor(Math.log2(mx)) - 1;
+  scaleArray(a, ex);
   const { u, s, v } = jacobiTall(a, mm, nn);
-  if (sc !== 1) for (let k = 0; k < s.length; k++) s[k]! /= sc;
+  scaleArray(s, -ex);
   const U = colMajorToMatrix(u, mm, nn), V = colMajorToMatrix(v, nn, nn);
   return tall ? { u: U, s, v: V } : { u: V, s, v: U };
 }
