@@ -183,11 +183,13 @@ export function hermitianMatrix(opts: { n: Dimension; scale?: number }): fc.Arbi
  */
 export function densityMatrix(opts: { n: Dimension; minEig?: number }): fc.Arbitrary<CMatrix> {
   const minEig = positiveOption(opts?.minEig, 1e-3, "minEig", "densityMatrix");
-  return dimension(opts?.n, "densityMatrix").chain((n) => {
+  const dims = dimension(opts?.n, "densityMatrix");
+  const nmax = typeof opts.n === "number" ? opts.n : opts.n.max;
+  if (!(nmax * minEig < 1)) {
+    throw new QgeomError("INVALID_ARGUMENT", `densityMatrix: minEig ${minEig} must be below 1/n = ${1 / nmax} for n = ${nmax}`);
+  }
+  return dims.chain((n) => {
     const delta = n * minEig;
-    if (!(delta < 1)) {
-      throw new QgeomError("INVALID_ARGUMENT", `densityMatrix: minEig ${minEig} must be below 1/n = ${1 / n} for n = ${n}`);
-    }
     return fc.tuple(entries(n * n), entries(n * n)).map(([xs, ys]) => {
       const g = gram(n, Float64Array.from(xs), Float64Array.from(ys));
       let tr = 0;
