@@ -89,7 +89,24 @@ export function tql2(d: Float64Array, e: Float64Array, zr: Float64Array | null, 
 
 function applyRotations(z: Float64Array, cs: Float64Array, sn: Float64Array, l: number, m: number, n: number): void {
   if (l >= m) return;
-  for (let row = 0; row < n * n; row += n) {
+  const nn = n * n;
+  let row = 0;
+  // two rows at a time share the loads of (c, s)
+  for (; row + n < nn; row += 2 * n) {
+    const r2 = row + n;
+    let h = z[row + m]!, h2 = z[r2 + m]!;
+    for (let i = m - 1; i >= l; i--) {
+      const c = cs[i]!, s = sn[i]!;
+      const zi = z[row + i]!, zi2 = z[r2 + i]!;
+      z[row + i + 1] = s * zi + c * h;
+      z[r2 + i + 1] = s * zi2 + c * h2;
+      h = c * zi - s * h;
+      h2 = c * zi2 - s * h2;
+    }
+    z[row + l] = h;
+    z[r2 + l] = h2;
+  }
+  for (; row < nn; row += n) {
     let h = z[row + m]!;
     for (let i = m - 1; i >= l; i--) {
       const zi = z[row + i]!, c = cs[i]!, s = sn[i]!;
