@@ -16,8 +16,17 @@ export function cholesky(A: Matrix, opts?: CheckOptions): Matrix {
     const ri = i * n;
     for (let j = 0; j <= i; j++) {
       const rj = j * n;
-      let s = j === i ? a[ri + i]! : 0.5 * (a[ri + j]! + a[rj + i]!);
-      for (let k = 0; k < j; k++) s -= L[ri + k]! * L[rj + k]!;
+      // s = a_ij − Σ_{k<j} L_ik L_jk, with four partial sums to shorten the dependency chain
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let k = 0;
+      for (; k + 3 < j; k += 4) {
+        s0 += L[ri + k]! * L[rj + k]!;
+        s1 += L[ri + k + 1]! * L[rj + k + 1]!;
+        s2 += L[ri + k + 2]! * L[rj + k + 2]!;
+        s3 += L[ri + k + 3]! * L[rj + k + 3]!;
+      }
+      for (; k < j; k++) s0 += L[ri + k]! * L[rj + k]!;
+      const s = (j === i ? a[ri + i]! : 0.5 * (a[ri + j]! + a[rj + i]!)) - (s0 + s1 + (s2 + s3));
       if (j === i) {
         if (!(s > 0)) {
           const name = opts?.name ?? "A";
