@@ -1,4 +1,6 @@
 // qgeom public surface: re-exports each layer's index.
 export * from "./core/errors.js";
-export * from "./linalg/index.js";
-export * from "./random/index.js";
+// Numeric layers as namespaces: their names (matrix, transpose, trace, kron, det, inverse, add,
+// gamma, …) would collide with the symbolic core's.
+export * as linalg from "./linalg/index.js";
+export * as random from "./random/index.js";
