@@ -106,20 +106,26 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
     if (t !== 0) {
       a[c0] = 1;
       const off = i + 1; // trailing block rows/cols off..n-1
-      // w = τ A₂₂ v  (A₂₂ symmetric, lower triangle stored)
+      // w = τ A₂₂ v  (A₂₂ symmetric, lower triangle stored); two columns per pass share the
+      // loads and stores of w and v
       for (let k = 0; k < m; k++) w[k] = 0;
-      for (let jj = 0; jj < m; jj++) {
-        const col = (off + jj) * n + off;
-        const t1 = a[c0 + jj]!;
-        let t2 = 0;
-        w[jj]! += a[col + jj]! * t1;
-        for (let ii = jj + 1; ii < m; ii++) {
-          const aij = a[col + ii]!;
-          w[ii]! += aij * t1;
-          t2 += aij * a[c0 + ii]!;
+      let jj = 0;
+      for (; jj + 1 < m; jj += 2) {
+        const col1 = (off + jj) * n + off, col2 = col1 + n;
+        const t1 = a[c0 + jj]!, u1 = a[c0 + jj + 1]!;
+        const a10 = a[col1 + jj + 1]!; // A(jj+1, jj)
+        let t2 = a[col1 + jj]! * t1 + a10 * u1;
+        let u2 = a10 * t1 + a[col2 + jj + 1]! * u1;
+        for (let ii = jj + 2; ii < m; ii++) {
+          const x = a[col1 + ii]!, y = a[col2 + ii]!, vi = a[c0 + ii]!;
+          w[ii]! += x * t1 + y * u1;
+          t2 += x * vi;
+          u2 += y * vi;
         }
         w[jj]! += t2;
+        w[jj + 1]! += u2;
       }
+      if (jj < m) w[jj]! += a[(off + jj) * n + off + jj]! * a[c0 + jj]!;
       let wv = 0;
       for (let k = 0; k < m; k++) {
         w[k]! *= t;
@@ -128,12 +134,19 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
       // w ← w − (τ/2)(wᵀv) v
       const al = -0.5 * t * wv;
       for (let k = 0; k < m; k++) w[k]! += al * a[c0 + k]!;
-      // A₂₂ ← A₂₂ − v wᵀ − w vᵀ (lower)
-      for (let jj = 0; jj < m; jj++) {
-        const col = (off + jj) * n + off;
-        const vj = a[c0 + jj]!, wj = w[jj]!;
-        for (let ii = jj; ii < m; ii++) a[col + ii]! -= a[c0 + ii]! * wj + w[ii]! * vj;
+      // A₂₂ ← A₂₂ − v wᵀ − w vᵀ (lower), two columns per pass
+      let kk = 0;
+      for (; kk + 1 < m; kk += 2) {
+        const col1 = (off + kk) * n + off, col2 = col1 + n;
+        const v1 = a[c0 + kk]!, w1 = w[kk]!, v2 = a[c0 + kk + 1]!, w2 = w[kk + 1]!;
+        a[col1 + kk]! -= 2 * v1 * w1;
+        for (let ii = kk + 1; ii < m; ii++) {
+          const vi = a[c0 + ii]!, wi = w[ii]!;
+          a[col1 + ii]! -= vi * w1 + wi * v1;
+          a[col2 + ii]! -= vi * w2 + wi * v2;
+        }
       }
+      if (kk < m) a[(off + kk) * n + off + kk]! -= 2 * a[c0 + kk]! * w[kk]!;
     }
     d[i] = a[i * n + i]!;
     tau[i] = t;
@@ -154,15 +167,28 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
     const off = i + 1, c0 = i * n + off;
     a[c0] = 1;
     w.fill(0);
-    for (let r = off; r < n; r++) {
-      const vr = a[c0 + r - off]!, rr = r * n;
-      if (vr === 0) continue;
-      for (let c = off; c < n; c++) w[c]! += vr * q[rr + c]!;
+    // w = vᵀ Q₂₂ and Q₂₂ −= τ v w, two rows per pass
+    let r = off;
+    for (; r + 1 < n; r += 2) {
+      const v1 = a[c0 + r - off]!, v2 = a[c0 + r + 1 - off]!, r1 = r * n, r2 = r1 + n;
+      for (let c = off; c < n; c++) w[c]! += v1 * q[r1 + c]! + v2 * q[r2 + c]!;
     }
-    for (let r = off; r < n; r++) {
-      const tv = t * a[c0 + r - off]!, rr = r * n;
-      if (tv === 0) continue;
-      for (let c = off; c < n; c++) q[rr + c]! -= tv * w[c]!;
+    if (r < n) {
+      const v1 = a[c0 + r - off]!, r1 = r * n;
+      for (let c = off; c < n; c++) w[c]! += v1 * q[r1 + c]!;
+    }
+    r = off;
+    for (; r + 1 < n; r += 2) {
+      const t1 = t * a[c0 + r - off]!, t2 = t * a[c0 + r + 1 - off]!, r1 = r * n, r2 = r1 + n;
+      for (let c = off; c < n; c++) {
+        const wc = w[c]!;
+        q[r1 + c]! -= t1 * wc;
+        q[r2 + c]! -= t2 * wc;
+      }
+    }
+    if (r < n) {
+      const t1 = t * a[c0 + r - off]!, r1 = r * n;
+      for (let c = off; c < n; c++) q[r1 + c]! -= t1 * w[c]!;
     }
   }
   // 3. implicit QL

@@ -91,20 +91,26 @@ function applyRotations(z: Float64Array, cs: Float64Array, sn: Float64Array, l: 
   if (l >= m) return;
   const nn = n * n;
   let row = 0;
-  // two rows at a time share the loads of (c, s)
-  for (; row + n < nn; row += 2 * n) {
-    const r2 = row + n;
-    let h = z[row + m]!, h2 = z[r2 + m]!;
+  // four rows at a time share the loads of (c, s) and keep four carried entries in registers
+  for (; row + 3 * n < nn; row += 4 * n) {
+    const r2 = row + n, r3 = r2 + n, r4 = r3 + n;
+    let h1 = z[row + m]!, h2 = z[r2 + m]!, h3 = z[r3 + m]!, h4 = z[r4 + m]!;
     for (let i = m - 1; i >= l; i--) {
       const c = cs[i]!, s = sn[i]!;
-      const zi = z[row + i]!, zi2 = z[r2 + i]!;
-      z[row + i + 1] = s * zi + c * h;
-      z[r2 + i + 1] = s * zi2 + c * h2;
-      h = c * zi - s * h;
-      h2 = c * zi2 - s * h2;
+      const a1 = z[row + i]!, a2 = z[r2 + i]!, a3 = z[r3 + i]!, a4 = z[r4 + i]!;
+      z[row + i + 1] = s * a1 + c * h1;
+      z[r2 + i + 1] = s * a2 + c * h2;
+      z[r3 + i + 1] = s * a3 + c * h3;
+      z[r4 + i + 1] = s * a4 + c * h4;
+      h1 = c * a1 - s * h1;
+      h2 = c * a2 - s * h2;
+      h3 = c * a3 - s * h3;
+      h4 = c * a4 - s * h4;
     }
-    z[row + l] = h;
+    z[row + l] = h1;
     z[r2 + l] = h2;
+    z[r3 + l] = h3;
+    z[r4 + l] = h4;
   }
   for (; row < nn; row += n) {
     let h = z[row + m]!;
