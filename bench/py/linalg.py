@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """SciPy peer for bench/linalg.bench.ts: reads {"matrices": {"n": [[...]]}} on stdin and prints
-seconds per call for eigh, cholesky, logm, sqrtm (SciPy's general Schur-based logm/sqrtm, and
+CPU seconds per call for eigh, cholesky, logm, sqrtm (SciPy's general Schur-based logm/sqrtm, and
 the eigh route V diag(f(λ)) Vᵀ that qgeom uses, for a like-for-like comparison).
 
 OpenBLAS runs single-threaded (OPENBLAS_NUM_THREADS=1 unless set): qgeom is single-threaded, and on
@@ -9,6 +9,7 @@ the project's 2-core machines OpenBLAS's default threading makes n = 128 calls 1
 import json
 import sys
 import os
+import time
 import timeit
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # see the note in the docstring
@@ -18,10 +19,13 @@ import scipy.linalg as sl  # noqa: E402
 
 
 def best(fn, min_time=0.3):
-    t = timeit.Timer(fn)
-    number, _ = t.autorange()
-    reps = max(3, int(min_time / max(t.timeit(number) / number * number, 1e-9)))
-    return min(t.repeat(min(reps, 15), number)) / number
+    """CPU seconds per call (time.process_time), minimum over repeats, like the JS side."""
+    t = timeit.Timer(fn, timer=time.process_time)
+    number = 1
+    while t.timeit(number) < 0.01:
+        number *= 2
+    reps = max(3, min(30, int(min_time / max(t.timeit(number), 1e-9))))
+    return min(t.repeat(reps, number)) / number
 
 
 def eig_route(a, f):
