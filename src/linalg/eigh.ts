@@ -1,5 +1,5 @@
 // Symmetric and Hermitian eigendecomposition A = V diag(λ) V*.
-// Method (LAPACK xSYTD2/xHETD2 + xORGTR/xUNGTR + EISPACK tql2):
+// Method (LAPACK xSYTD2/xHETD2 + xORGTR/xUNGTR + EISPACK imtql2):
 //   1. Householder reduction Q* A Q = T, T real symmetric tridiagonal. For Hermitian A the
 //      reflectors H = I − τ v v* are chosen (as in ZLARFG) so that the sub-diagonal is real.
 //   2. Q formed explicitly by backward accumulation of the reflectors.
@@ -9,7 +9,7 @@
 // row-major Hermitian A read as column-major is Aᵀ = Ā, so the reduction is done on M = Ā and
 // the eigenvectors are conjugated back at the end (for real symmetric A, M = A).
 import { type CMatrix, type Matrix, isComplex } from "./matrix.js";
-import { tql2 } from "./tridiagonal.js";
+import { implicitQL } from "./tridiagonal.js";
 import { type CheckOptions, checkHermitian, checkSymmetric } from "./validate.js";
 
 /** Eigendecomposition of a real symmetric matrix. */
@@ -153,7 +153,7 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
   }
   d[n - 1] = a[(n - 1) * n + (n - 1)]!;
   if (!wantVectors) {
-    tql2(d, e, null, null, n);
+    implicitQL(d, e, null, null, n);
     scaleArray(d, -ex);
     return { n, values: d, qr: new Float64Array(0), qi: null };
   }
@@ -192,7 +192,7 @@ function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {
     }
   }
   // 3. implicit QL
-  tql2(d, e, q, null, n);
+  implicitQL(d, e, q, null, n);
   scaleArray(d, -ex);
   return { n, values: d, qr: q, qi: null };
 }
@@ -326,7 +326,7 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
   }
   d[n - 1] = ar[(n - 1) * n + (n - 1)]!;
   if (!wantVectors) {
-    tql2(d, e, null, null, n);
+    implicitQL(d, e, null, null, n);
     scaleArray(d, -ex);
     return { n, values: d, qr: new Float64Array(0), qi: null };
   }
@@ -361,7 +361,7 @@ function hermitianCore(A: CMatrix, wantVectors = true): SpectralCore {
       }
     }
   }
-  tql2(d, e, qr, qi, n);
+  implicitQL(d, e, qr, qi, n);
   scaleArray(d, -ex);
   return { n, values: d, qr, qi };
 }

@@ -21,7 +21,7 @@ function hypot(a: number, b: number): number {
  * column j ends up holding the eigenvector of eigenvalue j. The rotations of one QL sweep are
  * stored and then applied row by row (as LAPACK's xLASR), carrying one entry in a register.
  */
-export function tql2(d: Float64Array, e: Float64Array, zr: Float64Array | null, zi: Float64Array | null, n: number): void {
+export function implicitQL(d: Float64Array, e: Float64Array, zr: Float64Array | null, zi: Float64Array | null, n: number): void {
   e[n - 1] = 0;
   const cs = new Float64Array(n), sn = new Float64Array(n);
   for (let l = 0; l < n; l++) {
