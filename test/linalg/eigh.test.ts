@@ -11,6 +11,7 @@ import {
   matrix,
   maxAbs,
 } from "../../src/linalg/index.js";
+import { Rng, randomOrthogonal, randomUnitary } from "../../src/random/index.js";
 import { hermitianMatrix, hpdMatrix, spdMatrix, symmetricMatrix } from "../../src/testing/index.js";
 import { complex, fixture, fromSpectrum, qgeomError, real, relErr, unitarityDefect, vecRelErr } from "../helpers/matrix.js";
 
@@ -74,6 +75,56 @@ describe("ill-conditioned inputs (condition number 1e8, mpmath 50-digit referenc
       expect(unitarityDefect(r.vectors)).toBeLessThan(1e-14 * c.n);
     });
   }
+});
+
+describe("structured spectra (Haar eigenvectors): backward error ≤ 1e-14·n, unitarity ≤ 1e-14·n", () => {
+  const rng = new Rng(20260311);
+  const spectra: Record<string, (n: number) => number[]> = {
+    repeated: (n) => Array.from({ length: n }, (_, i) => i % 3),
+    "cluster 1e-13": (n) => Array.from({ length: n }, (_, i) => 1 + i * 1e-13),
+    "graded to 1e-16": (n) => Array.from({ length: n }, (_, i) => 10 ** ((-i * 16) / Math.max(1, n - 1))),
+    "alternating graded": (n) => Array.from({ length: n }, (_, i) => (i % 2 ? -1 : 1) * 10 ** ((-i * 12) / Math.max(1, n - 1))),
+    "rank one": (n) => Array.from({ length: n }, (_, i) => (i === 0 ? 5 : 0)),
+    "scaled 1e300": (n) => Array.from({ length: n }, (_, i) => 1e300 * (i - n / 2)),
+    "scaled 1e-300": (n) => Array.from({ length: n }, (_, i) => 1e-300 * (i - n / 2)),
+  };
+  for (const [name, lamOf] of Object.entries(spectra)) {
+    it(name, () => {
+      for (const n of [2, 5, 16, 33]) {
+        const lam = lamOf(n);
+        const s = Math.max(...lam.map(Math.abs)); // compare at unit scale (the helpers square entries)
+        for (const complexCase of [false, true]) {
+          const V = complexCase ? randomUnitary(rng, n) : randomOrthogonal(rng, n);
+          const A0 = fromSpectrum(lam, V);
+          const A: Matrix | CMatrix = complexCase ? A0 : { rows: n, cols: n, data: A0.re };
+          const r = complexCase ? eighHermitian(A as CMatrix) : eigh(A as Matrix);
+          const unit = fromSpectrum(lam.map((x) => x / s), V);
+          expect(relErr(fromSpectrum(Array.from(r.values, (x) => x / s), r.vectors), complexCase ? unit : { rows: n, cols: n, data: unit.re })).toBeLessThan(1e-14 * n);
+          expect(unitarityDefect(r.vectors)).toBeLessThan(1e-14 * n);
+        }
+      }
+    });
+  }
+  it("Wilkinson W⁺, Hilbert, all-ones and tridiagonal matrices with 1e-200 couplings", () => {
+    const sym = (n: number, f: (i: number, j: number) => number): Matrix =>
+      matrix(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => f(Math.max(i, j), Math.min(i, j)))));
+    for (const n of [3, 21, 40]) {
+      for (const A of [
+        sym(n, (i, j) => (i === j ? Math.abs(i - (n - 1) / 2) : i - j === 1 ? 1 : 0)),
+        sym(n, (i, j) => 1 / (i + j + 1)),
+        sym(n, () => 1),
+        sym(n, (i, j) => (i === j ? i : i - j === 1 ? 1e-200 : 0)),
+      ]) {
+        const r = eigh(A);
+        expect(relErr(fromSpectrum(r.values, r.vectors), A)).toBeLessThan(1e-14 * n);
+        expect(unitarityDefect(r.vectors)).toBeLessThan(1e-14 * n);
+      }
+      // all-ones: eigenvalues 0 (n−1 times) and n
+      const ones = eigvalsh(sym(n, () => 1));
+      expect(ones[n - 1]).toBeCloseTo(n, 12);
+      expect(Math.abs(ones[0]!)).toBeLessThan(1e-13 * n);
+    }
+  });
 });
 
 describe("eigh properties", () => {
