@@ -4,7 +4,7 @@
 // the operation the generated code performs, on the same operands in the same order, calling the same
 // Math functions and helpers. Doubles survive a Float64Array store unchanged, so the results are
 // bit-for-bit those of the generated code. (Math.max over several operands is applied pairwise, which
-// has the same result: NaN if any operand is NaN, and +0 above -0.)
+// has the same result: NaN if any operand is NaN, and +0 above -0; likewise Math.min.)
 import type { Instr } from "./ir.js";
 import { RUNTIME } from "./runtime.js";
 import type { Schedule } from "./schedule.js";
@@ -14,6 +14,7 @@ type Thunk = () => number;
 /** Error reporter with the codes of emit-js.ts (it always throws). */
 export type ErrorThrower = (kind: number, a?: unknown, b?: unknown) => never;
 
+/** The scalar and batch evaluators built by buildClosures. */
 export interface ClosurePair {
   scalar: (input: Float64Array, output: Float64Array) => void;
   batch: (inputs: Float64Array, n: number, outputs: Float64Array) => void;
@@ -70,9 +71,11 @@ export function buildClosures(sched: Schedule, users: readonly ((...args: number
         const a = ref(ins.a), b = ref(ins.b);
         return () => f(a(), b());
       }
-      case "max": {
+      case "max":
+      case "min": {
+        const f = Math[ins.op];
         const args = ins.args.map(ref);
-        return args.reduce((acc, b) => () => Math.max(acc(), b()));
+        return args.reduce((acc, b) => () => f(acc(), b()));
       }
       case "select": {
         const a = ref(ins.a), b = ref(ins.b), x = ref(ins.x), y = ref(ins.y);

@@ -16,6 +16,7 @@ import { type Schedule, schedule } from "./schedule.js";
 /** One expression, a vector, a matrix (rows) or a `Matrix<Expr>` of expressions. */
 export type CompileTarget = Expr | readonly Expr[] | readonly (readonly Expr[])[] | SymbolicMatrix;
 
+/** Options of compile, compileComplex and compileLogDetSPD. */
 export interface CompileOptions {
   /**
    * "function": generated JavaScript through `new Function`; "closure": a closure tree (no generated
@@ -110,6 +111,12 @@ function checkExprs(xs: readonly unknown[]): void {
     if (x === null || typeof x !== "object" || !("kind" in x) || !("id" in x))
       throw new QgeomError("INVALID_ARGUMENT", `exprs entry ${k} is not an Expr (parse strings with parse() first)`);
   });
+}
+
+/** Free symbols of all expressions (caches warmed children-first: deep DAGs need no deep recursion). */
+function freeSymbolsOf(exprs: readonly Expr[]): string[] {
+  for (const node of postOrder(exprs)) freeSymbols(node);
+  return [...new Set(exprs.flatMap((e) => freeSymbols(e)))];
 }
 
 function normalizeInputs(inputs: readonly (string | Expr)[]): string[] {
@@ -245,7 +252,7 @@ export function compile(exprs: CompileTarget, inputs: readonly (string | Expr)[]
     if (size > maxNodes) throw new QgeomError("SIZE_LIMIT", `an expression has more than ${maxNodes} distinct nodes; raise options.maxNodes`);
   }
   const known = new Set(names);
-  const missing = [...new Set(flat.flatMap((e) => freeSymbols(e)))].filter((s) => !known.has(s)).sort();
+  const missing = freeSymbolsOf(flat).filter((s) => !known.has(s)).sort();
   if (missing.length)
     throw new QgeomError("UNKNOWN_VARIABLE", `${missing.length === 1 ? "variable" : "variables"} ${missing.map((m) => `"${m}"`).join(", ")} not among the inputs (${names.join(", ") || "none"}); add ${missing.length === 1 ? "it" : "them"} to inputs`);
   for (const e of flat) {
@@ -281,7 +288,7 @@ export function compileLogDetSPD(entries: SymbolicMatrix, inputs: readonly (stri
   const names = normalizeInputs(inputs);
   const block = resolveSpdBlock(entries, 0, false);
   const known = new Set(names);
-  const missing = [...new Set(block.entries.flat().flatMap((e) => freeSymbols(e)))].filter((s) => !known.has(s)).sort();
+  const missing = freeSymbolsOf(block.entries.flat()).filter((s) => !known.has(s)).sort();
   if (missing.length) throw new QgeomError("UNKNOWN_VARIABLE", `variables ${missing.map((m) => `"${m}"`).join(", ")} of the matrix are not among the inputs; add them`);
   const lw = new Lowerer(names, { complex: false, stable: options.stable !== false, functions: options.functions, spd: [block] });
   const out = block.entries.length === 1 ? lw.cx.reOf(lw.lowerAll([log(block.entries[0]![0]!)])[0]!) : lw.logDetOfBlock(0);

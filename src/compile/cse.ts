@@ -103,10 +103,18 @@ export class ValueTable {
   }
 
   max(args: readonly number[]): number {
+    return this.extremum("max", args);
+  }
+
+  min(args: readonly number[]): number {
+    return this.extremum("min", args);
+  }
+
+  private extremum(op: "max" | "min", args: readonly number[]): number {
     if (args.length === 1) return args[0]!;
     const lits = args.map((a) => this.literal(a));
-    if (lits.every((l) => l !== undefined)) return this.lit(Math.max(...(lits as number[])));
-    return this.intern(`max(${args.join(",")})`, { op: "max", args: [...args] });
+    if (lits.every((l) => l !== undefined)) return this.lit(Math[op](...(lits as number[])));
+    return this.intern(`${op}(${args.join(",")})`, { op, args: [...args] });
   }
 
   helper(fn: HelperName, args: readonly number[]): number {

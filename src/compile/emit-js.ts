@@ -68,7 +68,8 @@ function exprOf(sched: Schedule, naming: Naming, v: number): string {
       case "math2":
         return [`Math.${ins.fn}(${go(ins.a, 0)}, ${go(ins.b, 0)})`, PREC_ATOM];
       case "max":
-        return [`Math.max(${ins.args.map((a) => go(a, 0)).join(", ")})`, PREC_ATOM];
+      case "min":
+        return [`Math.${ins.op}(${ins.args.map((a) => go(a, 0)).join(", ")})`, PREC_ATOM];
       case "helper":
         return [`h_${ins.fn}(${ins.args.map((a) => go(a, 0)).join(", ")})`, PREC_ATOM];
       case "user":
@@ -161,7 +162,7 @@ export function emitBatchFunction(sched: Schedule, options: EmitOptions, fname =
 // ---------------------------------------------------------------------------------------------
 // The grammar check.
 
-const KEYWORDS = ["function", "const", "let", "for", "if", "return", "instanceof", "Float64Array", "length", "Math", "floor", "max", "use", "strict"];
+const KEYWORDS = ["function", "const", "let", "for", "if", "return", "instanceof", "Float64Array", "length", "Math", "floor", "max", "min", "use", "strict"];
 const FIXED = ["input", "output", "I", "n", "O", "i", "E", "H", "F", "compiled", "compiledBatch", "evaluate", "batch"];
 const ALLOWED = new Set<string>([...KEYWORDS, ...FIXED, ...MATH1, ...MATH2, ...HELPERS, ...HELPERS.map((h) => "h_" + h)]);
 const GENERATED = /^(x|t|u)\d+$/;

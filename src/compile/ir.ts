@@ -9,10 +9,12 @@ export const MATH1 = [
   "exp", "log", "log1p", "expm1", "sqrt", "abs", "sign",
   "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh", "atanh",
 ] as const;
+/** A whitelisted one-argument Math function. */
 export type MathFn1 = (typeof MATH1)[number];
 
 /** Two-argument `Math` functions the compiled code may call. */
 export const MATH2 = ["pow", "atan2", "hypot"] as const;
+/** A whitelisted two-argument Math function. */
 export type MathFn2 = (typeof MATH2)[number];
 
 /** Runtime helpers (special functions) the compiled code may call, by whitelisted name. */
@@ -20,6 +22,7 @@ export const HELPERS = [
   "gamma", "lgamma", "digamma", "polygamma",
   "multigamma", "lmultigamma", "multidigamma", "cmultigamma", "lcmultigamma",
 ] as const;
+/** A whitelisted runtime helper. */
 export type HelperName = (typeof HELPERS)[number];
 
 /** Arity of each helper. */
@@ -28,8 +31,10 @@ export const HELPER_ARITY: Readonly<Record<HelperName, number>> = Object.freeze(
   multigamma: 2, lmultigamma: 2, multidigamma: 2, cmultigamma: 2, lcmultigamma: 2,
 });
 
+/** The four arithmetic operations. */
 export type BinaryOp = "add" | "sub" | "mul" | "div";
 
+/** One instruction; its value is a double computed from earlier values. */
 export type Instr =
   | { readonly op: "lit"; readonly value: number }
   | { readonly op: "input"; readonly index: number }
@@ -37,7 +42,7 @@ export type Instr =
   | { readonly op: "neg"; readonly a: number }
   | { readonly op: "math1"; readonly fn: MathFn1; readonly a: number }
   | { readonly op: "math2"; readonly fn: MathFn2; readonly a: number; readonly b: number }
-  | { readonly op: "max"; readonly args: readonly number[] }
+  | { readonly op: "max" | "min"; readonly args: readonly number[] }
   | { readonly op: "helper"; readonly fn: HelperName; readonly args: readonly number[] }
   /** Call of the `fn`-th user-supplied implementation of an opaque function. */
   | { readonly op: "user"; readonly fn: number; readonly args: readonly number[] }
@@ -71,6 +76,7 @@ export function operands(ins: Instr): readonly number[] {
     case "math2":
       return [ins.a, ins.b];
     case "max":
+    case "min":
     case "helper":
     case "user":
       return ins.args;

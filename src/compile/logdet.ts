@@ -3,9 +3,11 @@
 // c_ij = L_ij d_j:
 //   d_j  = a_jj - Σ_{k<j} L_jk c_jk,      c_ij = a_ij - Σ_{k<j} c_ik L_jk,      L_ij = c_ij / d_j   (i > j),
 // so det A = Π d_j and log det A = Σ log d_j: O(p³) operations instead of the p! terms of the expanded
-// determinant, and no overflow of the product inside the logarithm. A is SPD exactly when every pivot
-// d_j > 0; otherwise log d_j is NaN (or -∞), so outside the cone the result is NaN, never a wrong number
-// (det A through Π d_j is exact algebra whenever the leading minors are non-zero).
+// determinant. A is SPD exactly when every pivot d_j > 0. log det is computed as log(Π d_j) — one
+// logarithm — when min(d_j, P - 2^-1000, 2^1000 - P) > 0 for P = Π d_j (all pivots positive, P far from
+// overflow and underflow), else as Σ log d_j (no overflow; NaN or -∞ when a pivot is not positive), so
+// outside the cone the result is NaN, never a wrong number. (det A through Π d_j is exact algebra
+// whenever the leading minors are non-zero.)
 import { QgeomError } from "../core/errors.js";
 import { type Expr, isReal } from "../core/build.js";
 import { postOrder } from "../core/expr.js";
@@ -69,9 +71,13 @@ export function ldlPivots(vt: ValueTable, a: readonly (readonly number[])[]): nu
   return d;
 }
 
-/** log det A = Σ_j log d_j. */
+/** log det A: log Π d_j where that is safe, else Σ_j log d_j (the branch not taken is not evaluated). */
 export function logDetFromPivots(vt: ValueTable, d: readonly number[]): number {
-  return d.map((dj) => vt.math1("log", dj)).reduce((s, x) => vt.add(s, x));
+  const sumOfLogs = d.map((dj) => vt.math1("log", dj)).reduce((s, x) => vt.add(s, x));
+  if (d.length === 1) return sumOfLogs;
+  const P = detFromPivots(vt, d);
+  const margin = vt.min([...d, vt.sub(P, vt.lit(2 ** -1000)), vt.sub(vt.lit(2 ** 1000), P)]);
+  return vt.select(vt.lit(0), margin, vt.math1("log", P), sumOfLogs);
 }
 
 /** det A = Π_j d_j. */

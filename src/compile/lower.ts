@@ -20,6 +20,7 @@ import { detFromPivots, ldlPivots, logDetFromPivots, type ResolvedSpdBlock } fro
 import { MAX_CHAIN_POWER, chainPower } from "./powers.js";
 import { ExpSums, type StableContext, expm1Split, log1pRest } from "./stable.js";
 
+/** What the lowering is asked to do. */
 export interface LowerOptions {
   /** Principal-branch complex arithmetic (outputs split into real and imaginary parts). */
   readonly complex: boolean;

@@ -8,6 +8,7 @@ import { type CompiledFunction, compiledInternals } from "./compile.js";
 import { assertSafeSource, emitBatchFunction, emitScalarFunction } from "./emit-js.js";
 import { helperSource } from "./helpers-source.js";
 
+/** Options of emitModule. */
 export interface EmitModuleOptions {
   /** "js" (default): an ES module with JSDoc types; "ts": a TypeScript module with typed exports. */
   format?: "js" | "ts";

@@ -8,8 +8,10 @@
 import { liveValues } from "./cse.js";
 import { type HelperName, type Instr, type Program, operands } from "./ir.js";
 
+/** Deepest nesting of inlined operations in one expression of the generated code. */
 export const MAX_INLINE_DEPTH = 12;
 
+/** A program with its variables decided: what is materialised, in which order, and what it calls. */
 export interface Schedule {
   readonly program: Program;
   /** 1 where a value has its own variable / register. */
@@ -26,6 +28,7 @@ export interface Schedule {
   readonly users: readonly number[];
 }
 
+/** Schedules a program (dead code removed); `loadAllInputs` loads unused inputs too (for finiteness checks). */
 export function schedule(program: Program, loadAllInputs: boolean): Schedule {
   const { instrs, outputs } = program;
   const live = liveValues(instrs, outputs);

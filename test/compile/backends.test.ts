@@ -3,7 +3,7 @@
 // arbitrary doubles (NaN, ±Infinity, -0 and huge values included).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Expr, I, add, conj, div, exp, hessian, log, matrix, mul, num, pow, sub, syms } from "../../src/core/index.js";
+import { type Expr, I, add, conj, div, exp, fn, hessian, log, matrix, mul, num, pow, sub, syms } from "../../src/core/index.js";
 import { compile, compileComplex } from "../../src/compile/index.js";
 import { VARS, anyDoublePoint, positiveRational, transcendental } from "./gen.js";
 
@@ -55,6 +55,20 @@ describe("closure fallback", () => {
         { numRuns: 200 },
       );
     }
+  });
+});
+
+describe("deep expressions", () => {
+  it("a chain 3000 operations deep compiles in both modes, with identical results", () => {
+    let e: Expr = x;
+    for (let k = 0; k < 3000; k++) e = fn("sin", add(e, num(1)));
+    const out = new Float64Array(2);
+    compile(e, ["x"], { mode: "function" })(Float64Array.from([0.1]), out.subarray(0, 1));
+    compile(e, ["x"], { mode: "closure" })(Float64Array.from([0.1]), out.subarray(1, 2));
+    let want = 0.1;
+    for (let k = 0; k < 3000; k++) want = Math.sin(want + 1);
+    expect(out[0]).toBe(want);
+    expect(out[1]).toBe(want);
   });
 });
 

@@ -7,6 +7,7 @@ import { flagBool, flagString } from "../args.js";
 import type { Command } from "../command.js";
 import { EXPR_OPTIONS, exprArg, varsArg } from "../expr-args.js";
 
+/** `qgeom compile`: prints the standalone module of the given expressions. */
 export const compileCommand: Command = {
   name: "compile",
   summary: "compile expressions to a standalone JavaScript or TypeScript module (CSE, stable forms, no imports)",

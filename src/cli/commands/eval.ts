@@ -5,6 +5,7 @@ import { compile } from "../../compile/compile.js";
 import type { Command } from "../command.js";
 import { EXPR_OPTIONS, exprArg, pointArg } from "../expr-args.js";
 
+/** `qgeom eval`: the value of an expression at a point, through the compiler. */
 export const evalCommand: Command = {
   name: "eval",
   summary: "evaluate an expression at a point in float64 (compiled: stable log-sum-exp, softplus, ...); complex values as re, im",
