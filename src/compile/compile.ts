@@ -171,13 +171,18 @@ function factorySource(sched: Schedule, checkFinite: boolean): string {
   return lines.join("\n");
 }
 
-/** Whether `new Function` is permitted here (false under a CSP without 'unsafe-eval'). */
+let generationAllowed: boolean | undefined;
+
+/** Whether `new Function` is permitted here (false under a CSP without 'unsafe-eval'); probed once. */
 function canGenerate(): boolean {
-  try {
-    return new Function("return 1")() === 1;
-  } catch {
-    return false;
+  if (generationAllowed === undefined) {
+    try {
+      generationAllowed = new Function("return 1")() === 1;
+    } catch {
+      generationAllowed = false;
+    }
   }
+  return generationAllowed;
 }
 
 interface Built {

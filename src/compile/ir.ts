@@ -25,12 +25,6 @@ export const HELPERS = [
 /** A whitelisted runtime helper. */
 export type HelperName = (typeof HELPERS)[number];
 
-/** Arity of each helper. */
-export const HELPER_ARITY: Readonly<Record<HelperName, number>> = Object.freeze({
-  gamma: 1, lgamma: 1, digamma: 1, polygamma: 2,
-  multigamma: 2, lmultigamma: 2, multidigamma: 2, cmultigamma: 2, lcmultigamma: 2,
-});
-
 /** The four arithmetic operations. */
 export type BinaryOp = "add" | "sub" | "mul" | "div";
 
