@@ -1,6 +1,7 @@
 // qgeom public surface: re-exports each layer's index.
 export * from "./core/index.js";
 export * from "./interop/index.js";
+export * from "./compile/index.js";
 // Numeric layers as namespaces: their names (matrix, transpose, trace, kron, det, inverse, add,
 // gamma, …) would collide with the symbolic core's.
 export * as linalg from "./linalg/index.js";

@@ -18,7 +18,7 @@ import {
   sub,
 } from "./build.js";
 import { type Fn, dependsOn } from "./expr.js";
-import { KERNELS } from "./kernels.js";
+import { KERNELS, isKernel } from "./kernels.js";
 
 const cache = new WeakMap<Expr, Map<string, Expr>>();
 
@@ -88,7 +88,7 @@ function rule(e: Expr, x: string): Expr {
 }
 
 function fnRule(e: Fn, x: string): Expr {
-  const info = KERNELS[e.name];
+  const info = isKernel(e.name) ? KERNELS[e.name] : undefined;
   if (info === undefined) {
     // opaque f(u1, ..., un): Σ_k ∂_k f(u) · u_k'
     const terms: Expr[] = [];

@@ -2,7 +2,7 @@
 // and exact rational arithmetic. Each walks the DAG once (shared nodes are evaluated once).
 import { QgeomError, excerpt } from "./errors.js";
 import { type Expr, type Fn, postOrder } from "./expr.js";
-import { KERNELS } from "./kernels.js";
+import { KERNELS, isKernel } from "./kernels.js";
 import { Rational } from "./rational.js";
 import {
   EULER_GAMMA_VALUE,
@@ -27,8 +27,14 @@ export interface EvalOptions {
   allowInfinite?: boolean;
 }
 
+// Own properties only: a symbol named "constructor" or "toString" must not find Object.prototype's members.
 function lookupVar(env: Env, name: string): number | undefined {
-  return env instanceof Map ? env.get(name) : (env as Record<string, number>)[name];
+  if (env instanceof Map) return env.get(name);
+  return Object.prototype.hasOwnProperty.call(env, name) ? (env as Record<string, number>)[name] : undefined;
+}
+function userFunction(options: EvalOptions, name: string): ((...args: number[]) => number) | undefined {
+  const table = options.functions;
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
 
 /** Real kernel value f(args) in float64. */
@@ -150,7 +156,7 @@ function kernelSlope(name: string, a: number, fa: number, b = 0): number {
 const EPS = 2 ** -52;
 
 function notEvaluable(e: Fn): never {
-  if (KERNELS[e.name]?.matrixNotation)
+  if (isKernel(e.name) && KERNELS[e.name]!.matrixNotation)
     throw new QgeomError("UNSUPPORTED", `${e.name}(...) is matrix notation and has no numeric value; build the matrix explicitly`);
   throw new QgeomError("UNKNOWN_FUNCTION", `no numeric implementation for opaque function ${e.name}; pass it in options.functions`);
 }
@@ -222,9 +228,9 @@ export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}):
         break;
       }
       case "fn": {
-        const info = KERNELS[x.name];
+        const info = isKernel(x.name) ? KERNELS[x.name] : undefined;
         if (info === undefined || x.dorders !== null) {
-          const impl = options.functions?.[x.name];
+          const impl = userFunction(options, x.name);
           if (!impl || x.dorders !== null) notEvaluable(x);
           v = impl(...x.args.map((a) => val.get(a)!));
           r = Infinity; // unknown conditioning
@@ -363,8 +369,8 @@ export function evaluateComplex(e: Expr, env: Env = {}, options: EvalOptions = {
             const args = x.args.map((y) => val.get(y)!);
             if (args.some((z) => z[1] !== 0))
               throw new QgeomError("UNSUPPORTED", `${x.name} is evaluated for real arguments only`);
-            if (KERNELS[x.name] === undefined || x.dorders !== null) {
-              const impl = options.functions?.[x.name];
+            if (!isKernel(x.name) || x.dorders !== null) {
+              const impl = userFunction(options, x.name);
               if (!impl || x.dorders !== null) notEvaluable(x);
               v = [impl(...args.map((z) => z[0])), 0];
             } else {
