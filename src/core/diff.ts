@@ -17,7 +17,7 @@ import {
   MINUS_ONE,
   sub,
 } from "./build.js";
-import { type Fn, dependsOn } from "./expr.js";
+import { type Fn, dependsOn, postOrder } from "./expr.js";
 import { KERNELS, isKernel } from "./kernels.js";
 
 const cache = new WeakMap<Expr, Map<string, Expr>>();
@@ -35,7 +35,11 @@ export function diff(e: Expr, x: Variable, order = 1): Expr {
   const name = varName(x);
   if (!Number.isInteger(order) || order < 0) throw new QgeomError("INVALID_ARGUMENT", `derivative order must be a non-negative integer, got ${order}`);
   let r = e;
-  for (let k = 0; k < order; k++) r = d(r, name);
+  for (let k = 0; k < order; k++) {
+    // bottom-up first, so that the recursion in `rule` only ever meets cached children (deep DAGs)
+    for (const x of postOrder([r])) if (dependsOn(x, name)) d(x, name);
+    r = d(r, name);
+  }
   return r;
 }
 

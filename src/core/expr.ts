@@ -255,30 +255,33 @@ export function isOne(e: Expr): boolean {
   return e.kind === "num" && e.value.isOne();
 }
 
-/** Sorted free symbol names of e (cached on the node). */
+/** Sorted free symbol names of e (cached on every node; iterative, so deep expressions are fine). */
 export function freeSymbols(e: Expr): readonly string[] {
   if (e._syms !== undefined) return e._syms;
-  let out: readonly string[];
-  switch (e.kind) {
-    case "num":
-    case "const":
-      out = [];
-      break;
-    case "sym":
-      out = [e.name];
-      break;
-    default: {
-      const kids = children(e);
-      if (kids.length === 1) out = freeSymbols(kids[0]!);
-      else {
-        const set = new Set<string>();
-        for (const k of kids) for (const s of freeSymbols(k)) set.add(s);
-        out = [...set].sort();
+  for (const x of postOrder([e])) {
+    if (x._syms !== undefined) continue;
+    let out: readonly string[];
+    switch (x.kind) {
+      case "num":
+      case "const":
+        out = [];
+        break;
+      case "sym":
+        out = [x.name];
+        break;
+      default: {
+        const kids = children(x);
+        if (kids.length === 1) out = kids[0]!._syms!;
+        else {
+          const set = new Set<string>();
+          for (const k of kids) for (const s of k._syms!) set.add(s);
+          out = [...set].sort();
+        }
       }
     }
+    x._syms = out;
   }
-  e._syms = out;
-  return out;
+  return e._syms!;
 }
 
 /** True if symbol `name` occurs in e. */

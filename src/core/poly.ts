@@ -6,9 +6,11 @@ import { Rational, gcdBigint } from "./rational.js";
 export interface PolyLimits {
   /** Maximum number of terms any intermediate polynomial may reach (default 200 000). */
   maxTerms: number;
+  /** Absolute time (performance.now() milliseconds) after which polynomial work stops with TIME_LIMIT. */
+  deadline: number;
 }
 
-export const DEFAULT_POLY_LIMITS: PolyLimits = { maxTerms: 200_000 };
+export const DEFAULT_POLY_LIMITS: PolyLimits = { maxTerms: 200_000, deadline: Infinity };
 let limits: PolyLimits = DEFAULT_POLY_LIMITS;
 
 /** Runs `f` with temporary polynomial size limits. */
@@ -22,7 +24,15 @@ export function withPolyLimits<T>(l: Partial<PolyLimits>, f: () => T): T {
   }
 }
 
+let ticks = 0;
+/** Called from the inner loops: stops work past the deadline (checked every 4096 ticks). */
+function tick(): void {
+  if ((++ticks & 4095) === 0 && limits.deadline !== Infinity && performance.now() > limits.deadline)
+    throw new QgeomError("TIME_LIMIT", "polynomial arithmetic ran past its time budget; raise the time limit or use a probabilistic check");
+}
+
 function checkSize(n: number): void {
+  tick();
   if (n > limits.maxTerms)
     throw new QgeomError(
       "SIZE_LIMIT",
@@ -170,6 +180,7 @@ export class Poly {
     for (const [ka, ca2] of small.terms)
       for (const [kb, cb2] of large.terms) {
         const k = mulKeys(ka, kb);
+        tick();
         const p = m.get(k);
         const prod = ca2.mul(cb2);
         m.set(k, p === undefined ? prod : p.add(prod));
@@ -246,6 +257,7 @@ export class Poly {
       q.set(mk, c);
       checkSize(q.size);
       for (const [k, v] of d.terms) {
+        tick();
         const kk = mulKeys(mk, k);
         const prev = rem.get(kk);
         const nv = (prev ?? Rational.ZERO).sub(v.mul(c));

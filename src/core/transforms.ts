@@ -12,10 +12,13 @@ import { type Variable, varName } from "./diff.js";
 export interface AlgebraOptions {
   /** Maximum number of polynomial terms in intermediate results (default 50 000). */
   maxTerms?: number;
+  /** Time budget in ms (default: none for together/cancel; 2 000 per simplification step in simplify). */
+  timeLimitMs?: number;
 }
 
 function ratForm(e: Expr, options: AlgebraOptions, reduce: boolean): Expr {
-  return withPolyLimits({ maxTerms: options.maxTerms ?? 50_000 }, () => {
+  const deadline = options.timeLimitMs === undefined ? Infinity : performance.now() + options.timeLimitMs;
+  return withPolyLimits({ maxTerms: options.maxTerms ?? 50_000, deadline }, () => {
     const A = new Algebra([e]);
     let r: RatFunc = A.toRatFunc(e);
     if (reduce) r = r.reduce();
@@ -140,9 +143,9 @@ function simplify1(e: Expr, options: SimplifyOptions): Expr {
     if (k < bestC) [best, bestC] = [c, k];
   };
   try {
-    consider(cancel(e, options));
+    consider(cancel(e, { ...options, timeLimitMs: options.timeLimitMs ?? 2_000 }));
   } catch (err) {
-    if (!(err instanceof QgeomError) || (err.code !== "SIZE_LIMIT" && err.code !== "UNSUPPORTED")) throw err;
+    if (!(err instanceof QgeomError) || (err.code !== "SIZE_LIMIT" && err.code !== "TIME_LIMIT" && err.code !== "UNSUPPORTED")) throw err;
   }
   if ((e.flags & FLAG_NONPOLY) === 0) {
     try {

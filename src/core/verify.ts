@@ -45,6 +45,8 @@ export interface VerifyOptions {
   seed?: number;
   /** Polynomial term limit of the exact attempt (default 50 000). */
   maxTerms?: number;
+  /** Time budget of the exact attempt in ms (default 1 000 in "auto", 60 000 with method "exact"). */
+  exactTimeMs?: number;
   /** Numeric implementations of opaque functions. */
   functions?: FunctionTable;
   /** Ranges sampled for numeric points, per variable (default [-3, 3] and [0, 5] alternately, then the domain filters). */
@@ -146,6 +148,8 @@ function fmt(x: number): string {
 /** Decides lhs = rhs (on the domain) and returns a certificate. */
 export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certificate {
   const method = options.method ?? "auto";
+  if (!["auto", "exact", "probabilistic", "numeric"].includes(method))
+    throw new QgeomError("INVALID_ARGUMENT", `verify method must be auto, exact, probabilistic or numeric, got "${String(method)}"`);
   const rng = new Prng(options.seed ?? 1);
   const tol = options.tolerance ?? 1e-10;
   const vars = options.vars ?? [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs)])].sort();
@@ -171,32 +175,27 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     if (c !== null) return { ...c, detail: `${c.detail} (with ${positive.map((x) => `${x} = e^t`).join(", ")} on the domain ${positive.map((x) => x + " > 0").join(", ")})` };
   }
 
-  let table: AtomTable | null = null;
-  const getTable = (): AtomTable => (table ??= new AtomTable([lhs, rhs]));
+  const t = new AtomTable([lhs, rhs]);
+  // (atoms are registered lazily, so this is re-evaluated after conversions)
+  const pureRational = (): boolean => t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
 
-  // 1. exact canonical form over the atoms
-  let exactNonZero = false;
-  if (method === "auto" || method === "exact") {
+  /** Exact canonical difference within a time budget: "zero", "nonzero" or "gave up". */
+  const exact = (budgetMs: number): "zero" | "nonzero" | "gave up" => {
     try {
-      const r = withPolyLimits({ maxTerms: options.maxTerms ?? 50_000 }, () => {
+      const r = withPolyLimits({ maxTerms: options.maxTerms ?? 50_000, deadline: performance.now() + budgetMs }, () => {
         const alg = new Algebra([lhs, rhs]);
-        table = alg.table;
         return alg.toRatFunc(lhs).sub(alg.toRatFunc(rhs));
       });
-      if (r.isZero())
-        return { verdict: "proved", method: "exact", detail: "the difference is the zero rational function over the atoms" };
-      exactNonZero = true;
+      return r.isZero() ? "zero" : "nonzero";
     } catch (e) {
-      if (!(e instanceof QgeomError) || (e.code !== "SIZE_LIMIT" && e.code !== "UNSUPPORTED")) throw e;
-      if (method === "exact") return { verdict: "unknown", method: "none", reason: `exact canonical form too large: ${e.message}` };
+      if (e instanceof QgeomError && (e.code === "SIZE_LIMIT" || e.code === "TIME_LIMIT" || e.code === "UNSUPPORTED")) return "gave up";
+      throw e;
     }
-  }
-  const t = getTable();
-  const pureRational = t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
+  };
+  const provedExact: Certificate = { verdict: "proved", method: "exact", detail: "the difference is the zero rational function over the atoms" };
 
   // exact counterexample for rational identities
-  const exactCounterexample = (): Certificate | null => {
-    const pts = domainPoints(vars, options, 16, rng, () => true);
+  const exactCounterexample = (): Certificate | null => {    const pts = domainPoints(vars, options, 16, rng, () => true);
     for (const env of pts) {
       const values = new Map<string, Rational>(Object.entries(env).map(([k, v]) => [k, Rational.fromDouble(v)]));
       const field = new PointField((i) => {
@@ -226,51 +225,41 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     return null;
   };
 
-  if (exactNonZero && pureRational) {
-    const c = exactCounterexample();
-    if (c) return c;
-    return { verdict: "unknown", method: "none", reason: "the rational functions differ, but no point of the domain was found where both are defined" };
-  }
-
-  // 2. probabilistic: exact evaluation at random integer points, atoms as free variables
-  if (method === "probabilistic" || (method === "auto" && !exactNonZero)) {
+  /** Schwartz–Zippel: exact values at k random integer points, atoms as independent variables. */
+  const probabilistic = (): { outcome: "zero" | "nonzero" | "poles"; cert?: Certificate } => {
     const k = options.samples ?? 6;
-    const deg = (() => {
-      const at = new Atomizer(t, degreeField);
-      const a = at.convert(lhs);
-      const b = at.convert(rhs);
-      return degreeField.add(a, degreeField.neg(b));
-    })();
-    let zeroAll = true;
     let done = 0;
     let attempts = 0;
     while (done < k && attempts < 4 * k) {
       attempts++;
       const assigned = new Map<number, Rational>();
-      const field = new PointField((i) => {
-        let v = assigned.get(i);
-        if (v === undefined) {
-          v = Rational.int(rng.int(-(2 ** SZ_BITS), 2 ** SZ_BITS));
-          assigned.set(i, v);
-        }
-        return v;
-      });
-      const at = new Atomizer(t, field);
+      const at = new Atomizer(
+        t,
+        new PointField((i) => {
+          let v = assigned.get(i);
+          if (v === undefined) {
+            v = Rational.int(rng.int(-(2 ** SZ_BITS), 2 ** SZ_BITS));
+            assigned.set(i, v);
+          }
+          return v;
+        }),
+      );
       try {
-        const a = at.convert(lhs);
-        const b = at.convert(rhs);
+        const va = at.convert(lhs);
+        const vb = at.convert(rhs);
         done++;
-        if (!a.equals(b)) {
-          zeroAll = false;
-          break;
-        }
+        if (!va.equals(vb)) return { outcome: "nonzero" };
       } catch (e) {
         if (!(e instanceof PoleAtPoint)) throw e;
       }
     }
-    if (zeroAll && done === k) {
-      const per = deg.n / (SZ_SIZE - deg.d);
-      return {
+    if (done < k) return { outcome: "poles" };
+    const dt = new Atomizer(t, degreeField);
+    const deg = degreeField.add(dt.convert(lhs), degreeField.neg(dt.convert(rhs)));
+    const per = deg.n / (SZ_SIZE - deg.d);
+    return {
+      outcome: "zero",
+      cert: {
         verdict: "proved",
         method: "probabilistic",
         samples: k,
@@ -278,14 +267,40 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
         sampleSetSize: `2^${SZ_BITS + 1}+1`,
         errorBound: Math.min(1, per) ** k,
         detail: `the difference vanished at ${k} random points of {-2^${SZ_BITS}, ..., 2^${SZ_BITS}}^n (atoms as independent variables); a non-zero difference of numerator degree <= ${deg.n} does so with probability at most (${deg.n}/(|S| - ${deg.d}))^${k}`,
-      };
+      },
+    };
+  };
+  const noPoint: Certificate = { verdict: "unknown", method: "none", reason: "the rational functions differ, but no point of the domain was found where both are defined" };
+  const exactBudget = options.exactTimeMs ?? (method === "exact" ? 60_000 : 1_000);
+
+  if (method === "exact") {
+    const r = exact(exactBudget);
+    if (r === "zero") return provedExact;
+    if (r === "nonzero" && pureRational()) return exactCounterexample() ?? noPoint;
+    return {
+      verdict: "unknown",
+      method: "none",
+      reason: r === "gave up" ? "the exact canonical form exceeded its size or time limit" : "the difference is not zero as a rational function of the atoms (they may satisfy relations qgeom does not know)",
+    };
+  }
+  if (method === "probabilistic" || method === "auto") {
+    const sz = probabilistic();
+    if (sz.outcome === "zero") {
+      // the exact certificate is stronger: try it within a budget
+      if (method === "auto" && exact(exactBudget) === "zero") return provedExact;
+      return sz.cert!;
     }
-    if (!zeroAll && pureRational) {
-      const c = exactCounterexample();
-      if (c) return c;
-    }
+    if (sz.outcome === "nonzero" && pureRational()) return exactCounterexample() ?? noPoint;
     if (method === "probabilistic")
-      return { verdict: "unknown", method: "none", reason: zeroAll ? "too many sample points hit a pole" : "the difference is not zero as a polynomial in the atoms (they may satisfy relations qgeom does not know); try method numeric" };
+      return {
+        verdict: "unknown",
+        method: "none",
+        reason: sz.outcome === "poles" ? "too many sample points hit a pole" : "the difference is not zero as a polynomial in the atoms (they may satisfy relations qgeom does not know); try method numeric",
+      };
+    // relations between atoms (i² = -1, radicals) are used by the exact form only
+    const r = exact(exactBudget);
+    if (r === "zero") return provedExact;
+    if (r === "nonzero" && pureRational()) return exactCounterexample() ?? noPoint;
   }
 
   // 3. numeric at points of the domain
