@@ -137,6 +137,11 @@ export class ProofContext {
     });
   }
 
+  /** A step decided by a custom computation returning its certificate (exact algebra done by hand in code). */
+  custom(title: string, decide: () => StepCertificate, options: StepOptions & { expect?: "holds" | "fails" } = {}): StepCertificate {
+    return this.record(title, options.expect ?? "holds", { kind: "none" }, options, decide);
+  }
+
   /** Shows a formula in the document (no certificate of its own). */
   show(title: string, expr: Expr | Matrix<Expr>, lhs?: string, justification = ""): void {
     this.steps.push({
