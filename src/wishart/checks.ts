@@ -81,10 +81,19 @@ export interface MomentZScores {
 /** V13: draws `count` samples of W_p(df, scale) and returns the z-scores of mean, variance, E det S and E log det S. */
 export function samplerMoments(rng: Rng, df: number, scale: RealMatrixInput, count: number, options: SampleOptions = {}): MomentZScores {
   const sc = factorSpd(scale, "scale");
+  checkDf(df, sc.p);
+  return momentZScores(wishartSampler(df, scale, options).sampleStack(rng, count), df, scale);
+}
+
+/**
+ * z-scores of the moments of a stack of p×p samples (count·p² entries) against W_p(df, scale)
+ * (MATH §4.2): mean nΣ, Var(S_ij) = n(Σ_ij² + Σ_iiΣ_jj) (from (S_ij − nΣ_ij)², unbiased), E det S, E log det S.
+ */
+export function momentZScores(stack: Float64Array, df: number, scale: RealMatrixInput): MomentZScores {
+  const sc = factorSpd(scale, "scale");
   const p = sc.p;
   checkDf(df, p);
-  const sampler = wishartSampler(df, scale, options);
-  const stack = sampler.sampleStack(rng, count);
+  const count = stack.length / (p * p);
   const Sg = sc.matrix.data;
   const col = new Float64Array(count), sq = new Float64Array(count);
   const mean = new Float64Array(p * p), variance = new Float64Array(p * p);

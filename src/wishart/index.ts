@@ -56,4 +56,4 @@ export {
 } from "./conventions.js";
 export { type ConeIntegralOptions, type ConeIntegral, integrateOverCone } from "./quadrature.js";
 export { type MeanEstimate, type KsResult, meanEstimate, zScore, kolmogorovSurvival, ksTwoSample, ksOneSample } from "./statistics.js";
-export { type QuadratureCheck, type MomentZScores, gammaNormalisation, densityMass, samplerMoments, logDetOf } from "./checks.js";
+export { type QuadratureCheck, type MomentZScores, gammaNormalisation, densityMass, samplerMoments, momentZScores, logDetOf } from "./checks.js";
