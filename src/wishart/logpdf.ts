@@ -75,11 +75,13 @@ function kernel(data: Float64Array, off: number, p: number, P: Float64Array, a: 
       `${name} (${p}×${p}) is not symmetric: max |S_ij − S_ji| is ${(defect / mx).toExponential(2)} of the largest entry (tolerance ${DEFAULT_SYMMETRY_TOL}); the Wishart density lives on symmetric matrices, pass a symmetric S`,
       { defect: defect / mx },
     );
-  // Cholesky–Banachiewicz on the symmetric part; det S = Π L_ii², accumulated with rescaling
+  // Cholesky–Banachiewicz on the symmetric part (reciprocal pivots kept in work[p² + j]); det S = Π L_ii²,
+  // accumulated with rescaling so that it cannot overflow
+  const inv = p * p;
   let prod = 1, logAcc = 0;
   for (let i = 0; i < p; i++) {
-    const ri = i * p;
-    for (let j = 0; j <= i; j++) {
+    const ri = i * p, oi = off + ri;
+    for (let j = 0; j < i; j++) {
       const rj = j * p;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
       for (; k + 3 < j; k += 4) {
@@ -89,17 +91,24 @@ function kernel(data: Float64Array, off: number, p: number, P: Float64Array, a: 
         s3 += work[ri + k + 3]! * work[rj + k + 3]!;
       }
       for (; k < j; k++) s0 += work[ri + k]! * work[rj + k]!;
-      const aij = j === i ? data[off + ri + i]! : 0.5 * (data[off + ri + j]! + data[off + rj + i]!);
-      const s = aij - (s0 + s1 + (s2 + s3));
-      if (j === i) {
-        if (!(s > 0)) notPd(name, p, i, s);
-        work[ri + i] = Math.sqrt(s);
-        prod *= s;
-        if (prod > 1e250 || prod < 1e-250) {
-          logAcc += Math.log(prod);
-          prod = 1;
-        }
-      } else work[ri + j] = s / work[rj + j]!;
+      work[ri + j] = (0.5 * (data[oi + j]! + data[off + rj + i]!) - (s0 + s1 + (s2 + s3))) * work[inv + j]!;
+    }
+    let s0 = 0, s1 = 0, k = 0;
+    for (; k + 1 < i; k += 2) {
+      const x = work[ri + k]!, y = work[ri + k + 1]!;
+      s0 += x * x;
+      s1 += y * y;
+    }
+    if (k < i) s0 += work[ri + k]! * work[ri + k]!;
+    const d = data[oi + i]! - (s0 + s1);
+    if (!(d > 0)) notPd(name, p, i, d);
+    const l = Math.sqrt(d);
+    work[ri + i] = l;
+    work[inv + i] = 1 / l;
+    prod *= d;
+    if (prod > 1e250 || prod < 1e-250) {
+      logAcc += Math.log(prod);
+      prod = 1;
     }
   }
   return a * (logAcc + Math.log(prod)) - 0.5 * tr;
@@ -151,7 +160,7 @@ export function wishartLogPdf(df: number, scale: RealMatrixInput, options: Densi
   const constant = -0.5 * df * p * Math.LN2 - 0.5 * df * sc.logDet - multigammaln(df / 2, p) + coordinateShift(p, options.coordinates);
   const a = 0.5 * (df - p - 1);
   const P = sc.inverse.data;
-  const work = new Float64Array(p * p);
+  const work = new Float64Array(p * p + p);
   return {
     p,
     df,
