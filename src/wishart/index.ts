@@ -44,6 +44,7 @@ export {
   inverseWishartDensity,
   hermitianMatrixSymbols,
 } from "./density.js";
+export { type CompiledLogDensity, compiledLogDensity } from "./compiled.js";
 export { type SymbolicInformationOptions, entropyExpr, klDivergenceExpr, gaussianKlExpr } from "./information.js";
 export {
   type WishartParameters,

@@ -78,6 +78,20 @@ describe("compiled symbolic log-density = numeric logpdf", () => {
       );
     });
   }
+  it("compiledLogDensity packages the same evaluators (real, complex, inverse) and gives NaN outside the cone", () => {
+    const out = new Float64Array(1);
+    const r = W.compiledLogDensity(2);
+    r.fn(Float64Array.from([2, 0.5, 1, 1, 0.2, 2, 5]), out);
+    expect(rel(out[0]!, W.logpdf([[2, 0.5], [0.5, 1]], 5, [[1, 0.2], [0.2, 2]]))).toBeLessThan(TOL);
+    r.fn(Float64Array.from([1, 2, 1, 1, 0.2, 2, 5]), out);
+    expect(out[0]).toBeNaN();
+    const c = W.compiledLogDensity(2, { law: "complex-wishart", df: 3.5 });
+    c.fn(Float64Array.from([2, 0.5, 0.3, 1, 1, 0.2, -0.1, 2]), out);
+    expect(rel(out[0]!, W.complexLogpdf({ re: [[2, 0.5], [0.5, 1]], im: [[0, 0.3], [-0.3, 0]] }, 3.5, { re: [[1, 0.2], [0.2, 2]], im: [[0, -0.1], [0.1, 0]] }))).toBeLessThan(1e-12);
+    const i = W.compiledLogDensity(2, { law: "inverse-wishart" });
+    i.fn(Float64Array.from([2, 0.5, 1, 1, 0.2, 2, 5]), out);
+    expect(rel(out[0]!, W.inverseLogpdf([[2, 0.5], [0.5, 1]], 5, [[1, 0.2], [0.2, 2]]))).toBeLessThan(TOL);
+  });
   it("coordinates: the ds density is the du density divided by 2^{p(p−1)/4} (real) and 2^{p(p−1)/2} (complex)", () => {
     const S = [[2, 0.3, 0.1], [0.3, 1, 0.2], [0.1, 0.2, 1.5]], Sg = [[1, 0.1, 0], [0.1, 2, 0.4], [0, 0.4, 1]];
     expect(W.logpdf(S, 5.5, Sg, { coordinates: "s" }) - W.logpdf(S, 5.5, Sg)).toBeCloseTo((-3 / 2) * Math.LN2, 14);
