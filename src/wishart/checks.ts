@@ -46,7 +46,7 @@ export function gammaNormalisation(p: number, a: number, options: ConeIntegralOp
 /**
  * ∫ f du = 1 for the real (or, with `field: "complex"`, complex) Wishart density of df and scale, p = 1, 2,
  * integrating the numeric logpdf (reference matrix = scale). Nodes too close to the boundary for the
- * rounded S to stay positive definite are excluded by the default range [−2.4, 4] (t_ii ≥ 1.7·10⁻⁵),
+ * rounded S to stay positive definite are excluded by the default range [−2.4, 4] (t_ii ≥ 1.5·10⁻⁶ relative to the reference),
  * where the truncated mass is below 1e-10 for df ≥ p + 2.
  */
 export function densityMass(df: number, scale: RealMatrixInput | ComplexMatrixInput, options: ConeIntegralOptions = {}): QuadratureCheck {
