@@ -2,15 +2,14 @@
 // `buildFunction`, on one set of points per case. Times are per point; a ratio is peer time / our time
 // (above 1×: ours is faster). Implementations are timed in interleaved rounds (timeAll). Benchmarks
 // print; they never assert.
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { compile as mathjsCompile } from "mathjs";
 import nerdamer from "nerdamer";
 import "nerdamer/Calculus.js";
 import { type Expr, dagSize, det, hessian, log, symmetricMatrixSymbols, toMathjs, vech } from "../src/core/index.js";
 import { parse, toNerdamer } from "../src/interop/index.js";
 import { compile, compileLogDetSPD } from "../src/compile/index.js";
-import { benchDir, fmtRatio, fmtTime, printTable, timeit } from "./util.js";
+import * as W from "../src/wishart/index.js";
+import { fmtRatio, fmtTime, printTable, timeit } from "./util.js";
 
 const N = 1000; // points per timed call
 let sink = 0; // keeps results alive
@@ -306,13 +305,102 @@ function logDetCase(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. HOOK(wishart): the Wishart log-density for p = 4. src/wishart does not exist yet; when it lands,
-// build the density Expr with it here (wishart/density.ts), compile it with { spd: [S, Sigma] }, and
-// time it against its hand-written twin (wishart/logpdf.ts), mathjs and nerdamer as in hessianCase.
+// 4. HOOK(wishart): the Wishart log-density for p = 4 (MATH §4.1). The density Expr comes from
+// wishart/density.ts (explicit entries: det S, det Σ and tr(adj(Σ) S)/det Σ in closed form), compiled with
+// { spd: [S, Sigma] } so both log dets go through LDLᵀ; 21 inputs (vech S, vech Σ, n). Peers: its
+// hand-written numeric twin wishart/logpdf.ts (Cholesky of Σ and of S per point, and with Σ factored
+// once), mathjs compile().evaluate and nerdamer buildFunction of the same expression.
 
 function wishartHook(): void {
-  const present = existsSync(path.join(benchDir, "..", "src", "wishart", "index.ts"));
-  console.log(`\n### Wishart log-density, p = 4\n\n${present ? "src/wishart exists: wire it into bench/compile.bench.ts (HOOK(wishart))." : "skipped: src/wishart does not exist yet (HOOK(wishart) in bench/compile.bench.ts)."}`);
+  const { fn: f, density: d } = W.compiledLogDensity(4);
+  const names = d.inputs;
+  const rnd = seeded(4);
+  const spd4 = (shift: number): number[][] => {
+    const B = Array.from({ length: 16 }, () => rnd() * 2 - 1);
+    return Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => {
+      let s = i === j ? shift : 0;
+      for (let k = 0; k < 4; k++) s += B[4 * i + k]! * B[4 * j + k]!;
+      return s;
+    }));
+  };
+  const vechOf = (M: number[][]) => M.flatMap((r, i) => r.slice(i));
+  const Sigma = spd4(1);
+  const pts = Array.from({ length: N }, () => ({ S: spd4(0.5), Sg: spd4(1), n: 4 + 10 * rnd() }));
+  const rows = pts.map((q) => Float64Array.from([...vechOf(q.S), ...vechOf(q.Sg), q.n]));
+  const fixedRows = pts.map((q) => Float64Array.from([...vechOf(q.S), ...vechOf(Sigma), 7.5]));
+  const out = new Float64Array(1);
+  // sanity: compiled = numeric twin
+  f(rows[0]!, out);
+  const twin = W.logpdf(pts[0]!.S, pts[0]!.n, pts[0]!.Sg);
+  if (Math.abs(out[0]! - twin) > 1e-10 * Math.max(1, Math.abs(twin))) throw new Error(`Wishart mismatch ${out[0]} vs ${twin}`);
+  const fixed = W.wishartLogPdf(7.5, Sigma);
+  const text = toMathjs(d.logDensity);
+  const lmg = (a: number, p: number) => W.multigammaln(a, p);
+  const mj = mathjsCompile(text);
+  const scope: Record<string, unknown> = { lmultigamma: lmg };
+  let nf: ((...xs: number[]) => number) | null = null;
+  try {
+    nf = nerdamer(toNerdamer(d.logDensity)).buildFunction([...names]) as (...xs: number[]) => number;
+    const v = nf(...Array.from(rows[0]!));
+    if (!Number.isFinite(v)) nf = null;
+  } catch {
+    nf = null;
+  }
+  const impls: Array<{ name: string; run: () => void; maxRuns?: number }> = [
+    {
+      name: "wishart.compiledLogDensity(4): compiled density Expr, spd: [S, Σ] (S, Σ, n vary)",
+      run: () => {
+        for (let i = 0; i < N; i++) {
+          f(rows[i]!, out);
+          sink += out[0]!;
+        }
+      },
+    },
+    {
+      name: "wishart.logpdf(S, n, Σ) (hand-written twin: Cholesky of Σ and S per point)",
+      run: () => {
+        for (let i = 0; i < N; i++) sink += W.logpdf(pts[i]!.S, pts[i]!.n, pts[i]!.Sg);
+      },
+    },
+    {
+      name: "wishart.wishartLogPdf(n, Σ).logpdf(S) (Σ fixed, factored once)",
+      run: () => {
+        for (let i = 0; i < N; i++) sink += fixed.logpdf(pts[i]!.S);
+      },
+    },
+    {
+      name: "qgeom compile, Σ and n fixed (same inputs as the row above)",
+      run: () => {
+        for (let i = 0; i < N; i++) {
+          f(fixedRows[i]!, out);
+          sink += out[0]!;
+        }
+      },
+    },
+    {
+      name: "mathjs compile().evaluate (lmultigamma supplied in scope)",
+      maxRuns: 20,
+      run: () => {
+        for (let i = 0; i < N; i++) {
+          const r = rows[i]!;
+          names.forEach((v, k) => (scope[v] = r[k]!));
+          sink += mj.evaluate(scope) as number;
+        }
+      },
+    },
+  ];
+  if (nf !== null) {
+    const g = nf;
+    impls.push({
+      name: "nerdamer buildFunction",
+      run: () => {
+        for (let i = 0; i < N; i++) sink += g(...Array.from(rows[i]!));
+      },
+    });
+  }
+  const res = timeAll(impls);
+  if (nf === null) res.push({ name: "nerdamer buildFunction (cannot build lmultigamma)", time: null });
+  table("Wishart log-density, p = 4 (21 inputs: vech S, vech Σ, n)", res, res[0]!.time!);
 }
 
 scalarCase();

@@ -6,6 +6,7 @@ import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
+import { wishartCommands } from "./commands/wishart.js";
 
 export const commands: Command[] = [
   verifyCommand,
@@ -19,4 +20,5 @@ export const commands: Command[] = [
   evalCommand,
   compileCommand,
   batchCommand,
+  ...wishartCommands,
 ];
