@@ -274,7 +274,7 @@ export function isInArakiCone(rho: DensityInput, alpha: number, xi: MatrixInput,
 
 /** A witness that η is not in the dual of P^α. */
 export interface DualWitness {
-  /** a = vv* ⪰ 0. */
+  /** a = ρ^{−1/2} vv* ρ^{−1/2} ⪰ 0. */
   a: CMatrix;
   /** ξ = ρ^α a ρ^{1/2−α} ∈ P^α. */
   xi: CMatrix;
@@ -284,44 +284,44 @@ export interface DualWitness {
 
 /**
  * Duality of the Araki cones (MATH §6.7): η lies in the dual of P^α — ⟨ξ, η⟩ real and ≥ 0 for all
- * ξ ∈ P^α — iff η ∈ P^{1/2−α}. Since ⟨ρ^α a ρ^{1/2−α}, η⟩ = tr(a c) with c = ρ^α η ρ^{1/2−α},
- * this returns null when c ⪰ 0 (η ∈ P^{1/2−α}, within tol) and otherwise a rank-one a = vv* whose
- * pairing is negative (v an eigenvector of Herm c for a negative eigenvalue) or non-real
- * (v an eigenvector of the anti-Hermitian part). Note: with Re⟨·,·⟩ alone on all of M_n(ℂ) the
- * dual is larger (it contains every i·h, h Hermitian, for α = 1/4); the complex pairing (or Re⟨·,·⟩
- * within the real span of the cones) is the one for which (P^α)^∨ = P^{1/2−α}.
+ * ξ ∈ P^α — iff η ∈ P^{1/2−α}. With ξ = ρ^α a ρ^{1/2−α} and η's coordinate b = ρ^{α−1/2} η ρ^{−α}
+ * (η = ρ^{1/2−α} b ρ^α), ⟨ξ, η⟩ = tr(a ρ^{1/2} b ρ^{1/2}). This returns null when b ⪰ 0 within tol
+ * (the same test as isInArakiCone(ρ, 1/2 − α, η)), and otherwise the witness a = ρ^{−1/2} vv* ρ^{−1/2} ⪰ 0,
+ * whose pairing is v*bv: negative (v an eigenvector of Herm b for a negative eigenvalue) or
+ * non-real (v an eigenvector of the anti-Hermitian part of b). Needs a faithful ρ.
+ * Note: with Re⟨·,·⟩ alone on all of M_n(ℂ) the dual is larger (it contains every i·h, h
+ * Hermitian, for α = 1/4); the complex pairing (equivalently Re⟨·,·⟩ within the real span of
+ * the cones) is the one for which (P^α)^∨ = P^{1/2−α}.
  */
 export function arakiDualWitness(rho: DensityInput, alpha: number, eta: MatrixInput, tol = 1e-10): DualWitness | null {
   const al = alphaOf(alpha);
   const t = tolOf(tol);
   const s = stateOf(rho, "rho", "arakiDualWitness");
   const e = operandOf(eta, s.n, "eta");
-  const c = twoSidedPower(s, e, al, 0.5 - al, "arakiDualWitness");
+  const b = twoSidedPower(s, e, al - 0.5, -al, "arakiDualWitness");
   const n = s.n;
-  const scale = frob(c) || 1;
-  // anti-Hermitian part k = (c − c*)/(2i), Hermitian
-  const cs = conjTransposeSplit(c);
-  const kre = new Float64Array(n * n), kim = new Float64Array(n * n);
-  for (let q = 0; q < n * n; q++) {
-    // (c − c*)/(2i) = −i(c − c*)/2
-    const dr = c.re[q]! - cs.re[q]!, di = (c.im === null ? 0 : c.im[q]!) - (cs.im === null ? 0 : cs.im[q]!);
-    kre[q] = di / 2;
-    kim[q] = -dr / 2;
-  }
-  const k = eighHermitian({ rows: n, cols: n, re: kre, im: kim }, { name: "eta", symmetryTol: Infinity });
-  const hs = hermitianSpectrum(c, "eta");
+  const hs = hermitianSpectrum(b, "eta");
   let v: Split | null = null;
   let col = 0;
-  const kmax = Math.max(Math.abs(k.values[0]!), Math.abs(k.values[n - 1]!));
-  if (kmax > t * scale) {
+  if (hs.defect > t) {
+    // anti-Hermitian part k = (b − b*)/(2i) (Hermitian): an eigenvector of its largest |eigenvalue|
+    const bs = conjTransposeSplit(b);
+    const kre = new Float64Array(n * n), kim = new Float64Array(n * n);
+    for (let q = 0; q < n * n; q++) {
+      const dr = b.re[q]! - bs.re[q]!, di = (b.im === null ? 0 : b.im[q]!) - (bs.im === null ? 0 : bs.im[q]!);
+      kre[q] = di / 2;
+      kim[q] = -dr / 2;
+    }
+    const k = eighHermitian({ rows: n, cols: n, re: kre, im: kim }, { name: "eta", symmetryTol: Infinity });
     col = Math.abs(k.values[0]!) >= Math.abs(k.values[n - 1]!) ? 0 : n - 1;
     v = splitOf(k.vectors);
-  } else if (hs.values[0]! < -t * scale) {
-    col = 0;
-    v = hs.vectors;
+  } else {
+    const scale = Math.max(Math.abs(hs.values[0]!), Math.abs(hs.values[n - 1]!));
+    if (hs.values[0]! < -t * scale) v = hs.vectors;
   }
   if (v === null) return null;
-  const a = outer(v, col);
+  const rInvHalf = powerSplit(s, { re: -0.5, im: 0 }, "rho", "arakiDualWitness");
+  const a = mul(mul(rInvHalf, "N", outer(v, col), "N"), "N", rInvHalf, "N");
   const xi = twoSidedPower(s, a, al, 0.5 - al, "arakiDualWitness");
   // ⟨ξ, η⟩ = tr(ξ* η)
   const P = mul(xi, "H", e, "N");

@@ -21,8 +21,11 @@ export function vonNeumannEntropy(rho: DensityInput): number {
 /** Options of {@link relativeEntropy}. */
 export interface RelativeEntropyOptions {
   /**
-   * Weight of ρ on the kernel of σ, ⟨f, ρ f⟩ summed over kernel eigenvectors f of σ, above which
-   * the support condition counts as violated (result +Infinity). Default 16·n·2⁻⁵² (rounding level).
+   * Weight of ρ on the kernel of σ, Σ ⟨f, ρ f⟩ over kernel eigenvectors f of σ, above which the
+   * support condition counts as violated (result +Infinity). Default: the rounding level
+   * u + (u·q_max/q⁺_min)² with u = 16·n·2⁻⁵², where q⁺_min is σ's smallest non-zero eigenvalue:
+   * the computed kernel of σ is accurate only to angles ~u·q_max/q⁺_min, through which ρ's weight
+   * leaks when σ has eigenvalues just above zero.
    */
   supportTol?: number;
 }
@@ -37,7 +40,13 @@ export function relativeEntropy(rho: DensityInput, sigma: DensityInput, opts: Re
   const q = stateOf(sigma, "sigma", "relativeEntropy", false);
   sameSize(q.n, r.n);
   const n = r.n;
-  const tol = opts.supportTol ?? 16 * n * 2 ** -52;
+  const u = 16 * n * 2 ** -52;
+  let qPlus = Infinity, qMax = 0;
+  for (const v of q.eigenvalues) {
+    if (v > 0) qPlus = Math.min(qPlus, v);
+    qMax = Math.max(qMax, v);
+  }
+  const tol = opts.supportTol ?? u + (qPlus === Infinity ? 0 : ((u * qMax) / qPlus) ** 2);
   if (typeof tol !== "number" || !(tol >= 0)) throw new QgeomError("INVALID_ARGUMENT", `supportTol must be a non-negative number, got ${tol}`);
   const O = mul(vectorsOf(r), "H", vectorsOf(q), "N"); // O_ij = ⟨e_i, f_j⟩
   let s = 0;

@@ -11,6 +11,7 @@ import {
   frobeniusNorm,
   hermitianPart,
   isComplex,
+  symmetrize,
 } from "../../src/linalg/index.js";
 import { unitaryMatrix } from "../../src/testing/index.js";
 
@@ -94,6 +95,14 @@ export function cmat(n: number): fc.Arbitrary<CMatrix> {
 /** Random PSD matrix A A* (rank ≤ r when r is given). */
 export function psd(n: number): fc.Arbitrary<CMatrix> {
   return cmat(n).map((A) => cmatmul(A, conjTranspose(A)));
+}
+
+/** Random real symmetric matrix (B + Bᵀ)/2 with grid entries, ‖·‖_F > 0.1. */
+export function symReal(n: number): fc.Arbitrary<Matrix> {
+  return fc
+    .array(unit, { minLength: n * n, maxLength: n * n })
+    .map((a) => symmetrize({ rows: n, cols: n, data: Float64Array.from(a) }))
+    .filter((A) => frobeniusNorm(A) > 0.1);
 }
 
 /** Random Hermitian matrix (B + B*)/2, ‖·‖_F > 0.1. */
