@@ -5,7 +5,7 @@ import { QgeomError, excerpt } from "../core/errors.js";
 import { type CMatrix, type Complex, type Matrix, eigh, eighHermitian, eigvalsh } from "../linalg/index.js";
 import { alphaOf, twoSidedPower } from "./cones.js";
 import { type DensityInput, type DensityMatrix, gibbsState, stateOf, toLinalg } from "./density.js";
-import { generatorFlow, heisenbergFlow, kmsFunction, modularFlow, stateValue } from "./flow.js";
+import { connesCocycle, generatorFlow, heisenbergFlow, kmsFunction, modularFlow, stateValue } from "./flow.js";
 import { type Split, addSplit, conjTransposeSplit, frob, frobDiff, identitySplit, mul, splitOf, toCMatrix, toMatrixOrC } from "./kernels.js";
 import { type MatrixInput, complexOf, operandOf, realOf, squareOperandOf } from "./operands.js";
 import { powerSplit } from "./spectral.js";
@@ -174,6 +174,48 @@ export function modularFlowDefects(rho: DensityInput, x: MatrixInput, y: MatrixI
   const I = identitySplit(st.n);
   const unital = frobDiff(f(I, t), I) / Math.sqrt(st.n);
   return { groupLaw, multiplicative, star, stateInvariance, unital };
+}
+
+/** Defects of the Connes-cocycle identities of MATH §6.8 (V20a), each relative. */
+export interface CocycleDefects {
+  /** ‖u_t u_t* − I‖ / √n. */
+  unitary: number;
+  /** ‖u_{s+t} − u_s σ^ρ_s(u_t)‖ / √n. */
+  cocycle: number;
+  /** ‖σ^σ_t(x) − u_t σ^ρ_t(x) u_t*‖ / ‖x‖. */
+  intertwining: number;
+  /** ‖(Dσ:Dρ)_t (Dρ:Dτ)_t − (Dσ:Dτ)_t‖ / √n. */
+  chainRule: number;
+  /** ‖(Dρ:Dσ)_t − u_t*‖ / √n. */
+  inverse: number;
+}
+
+/** Connes-cocycle identities for u_t = (Dσ:Dρ)_t at times s, t with a third state τ (V20a). */
+export function connesCocycleDefects(
+  sigma: DensityInput,
+  rho: DensityInput,
+  tau: DensityInput,
+  x: MatrixInput,
+  times: { s: number; t: number },
+): CocycleDefects {
+  const r = stateOf(rho, "rho", "connesCocycleDefects");
+  const q = stateOf(sigma, "sigma", "connesCocycleDefects");
+  const w = stateOf(tau, "tau", "connesCocycleDefects");
+  if (q.n !== r.n || w.n !== r.n) throw new QgeomError("SHAPE", `sigma, rho and tau must have the same size, got ${q.n}, ${r.n}, ${w.n}`);
+  const xs = operandOf(x, r.n, "x");
+  const s = realOf(times?.s, "s"), t = realOf(times?.t, "t");
+  const u = (a: DensityMatrix, b: DensityMatrix, tt: number) => splitOf(connesCocycle(a, b, tt));
+  const rn = Math.sqrt(r.n);
+  const ut = u(q, r, t);
+  const I = identitySplit(r.n);
+  const X = toCMatrix(xs);
+  return {
+    unitary: frobDiff(mul(ut, "N", ut, "H"), I) / rn,
+    cocycle: frobDiff(u(q, r, s + t), mul(u(q, r, s), "N", splitOf(modularFlow(r, toCMatrix(ut), s)), "N")) / rn,
+    intertwining: frobDiff(splitOf(modularFlow(q, X, t)), mul(mul(ut, "N", splitOf(modularFlow(r, X, t)), "N"), "N", ut, "H")) / (frob(xs) || 1),
+    chainRule: frobDiff(mul(ut, "N", u(r, w, t), "N"), u(q, w, t)) / rn,
+    inverse: frobDiff(u(r, q, t), conjTransposeSplit(ut)) / rn,
+  };
 }
 
 /** Defects of the Tomita–Takesaki identities of MATH §6.1–6.2 (V18), each relative. */

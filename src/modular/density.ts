@@ -72,11 +72,17 @@ export function toLinalg(A: unknown, name: string): Matrix | CMatrix {
   if (typeof A === "object" && A !== null) {
     const o = A as { re?: unknown; im?: unknown; data?: unknown };
     if (Array.isArray(o.re)) return cmatrix(o as { re: number[][]; im?: number[][] }, name);
-    if (o.re instanceof Float64Array || o.data instanceof Float64Array) return A as Matrix | CMatrix;
+    const m = A as { rows?: unknown; cols?: unknown; re?: unknown; im?: unknown; data?: unknown };
+    const r = m.rows, c = m.cols;
+    if (Number.isInteger(r) && Number.isInteger(c) && (r as number) >= 1 && (c as number) >= 1) {
+      const len = (r as number) * (c as number);
+      if (m.re instanceof Float64Array && m.im instanceof Float64Array && m.re.length === len && m.im.length === len) return A as CMatrix;
+      if (m.data instanceof Float64Array && m.data.length === len) return A as Matrix;
+    }
   }
   throw new QgeomError(
     "INVALID_ARGUMENT",
-    `${name} must be a matrix (number[][], {re, im} of rows, or a linalg Matrix/CMatrix), got ${excerpt(A)}`,
+    `${name} must be a matrix (number[][], {re, im} of rows, or a linalg Matrix {rows, cols, data} / CMatrix {rows, cols, re, im} with rows·cols entries), got ${excerpt(A)}`,
   );
 }
 
@@ -240,7 +246,7 @@ export function gibbsState(H: Matrix | CMatrix | number[][] | { re: number[][]; 
   if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
   const real = !isComplex(A);
   const eig = real ? eigh(A as Matrix, { name }) : eighHermitian(A as CMatrix, { name });
-  const { logZ, logs } = gibbsLogs(eig.values, beta);
+  const { logs } = gibbsLogs(eig.values, beta);
   const n = A.rows;
   // ascending p ⇔ ascending log p; order the eigenpairs accordingly
   const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => logs[a]! - logs[b]!);
@@ -261,7 +267,6 @@ export function gibbsState(H: Matrix | CMatrix | number[][] | { re: number[][]; 
       `the Gibbs state of ${name} at beta = ${beta} is not faithful in float64: the smallest weight e^{−βE}/Z underflows (log p_min = ${lv[0]!.toFixed(1)}); lower beta or the spread of ${name}'s spectrum`,
     );
   }
-  void logZ;
   return buildFromSpectrum(n, values, lv, { n, re: vr, im: vi }, opts.stateName ?? "rho", real);
 }
 

@@ -70,12 +70,13 @@ export {
 export type { RelativeEntropyOptions } from "./entropy.js";
 export { vonNeumannEntropy, relativeEntropy, arakiRelativeEntropy } from "./entropy.js";
 export { partialTrace, applyKraus, krausDefect, krausFromIsometry } from "./channels.js";
-export type { KmsDefectOptions, KmsDefectReport, KmsStripReport, FlowDefects, TomitaDefects, DualWitness } from "./checks.js";
+export type { KmsDefectOptions, KmsDefectReport, KmsStripReport, FlowDefects, TomitaDefects, CocycleDefects, DualWitness } from "./checks.js";
 export {
   kmsDefect,
   kmsStripDefect,
   gibbsKmsDefect,
   modularFlowDefects,
+  connesCocycleDefects,
   tomitaDefects,
   isPositiveSemidefinite,
   isInNaturalCone,

@@ -22,13 +22,6 @@ export function toMatrixOrC(A: Split): Matrix | CMatrix {
   return A.im === null ? { rows: A.n, cols: A.n, data: A.re } : toCMatrix(A);
 }
 
-/** True if every imaginary entry is exactly zero (or absent). */
-export function isExactlyReal(A: Split): boolean {
-  if (A.im === null) return true;
-  for (let k = 0; k < A.im.length; k++) if (A.im[k] !== 0) return false;
-  return true;
-}
-
 /**
  * C = op(A) op(B) with op ∈ {N: identity, H: conjugate transpose}. op(B) = B* is materialised
  * (n² copies) so that every product runs as row updates C[i, :] += a_ik B[k, :] along contiguous
@@ -130,21 +123,6 @@ export function hadamard(X: Split, wr: Float64Array, wi: Float64Array | null): S
     if (im !== null) im[k] = xr * yi + xi * yr;
   }
   return { n: X.n, re, im };
-}
-
-/** tr(A B) = Σ_ij A_ij B_ji, as [re, im]. */
-export function traceProduct(A: Split, B: Split): [number, number] {
-  const n = A.n;
-  let sr = 0, si = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const ar = A.re[i * n + j]!, ai = A.im === null ? 0 : A.im[i * n + j]!;
-      const br = B.re[j * n + i]!, bi = B.im === null ? 0 : B.im[j * n + i]!;
-      sr += ar * br - ai * bi;
-      si += ar * bi + ai * br;
-    }
-  }
-  return [sr, si];
 }
 
 /** Frobenius norm. */

@@ -82,7 +82,15 @@ export function sandwich(
     }
   }
   const yt = hadamard(xt, wr, wi);
-  return mul(mul(F, "N", yt, "N"), "N", E, "H");
+  const out = mul(mul(F, "N", yt, "N"), "N", E, "H");
+  for (const part of out.im === null ? [out.re] : [out.re, out.im]) {
+    for (let k = 0; k < part.length; k++) {
+      if (!Number.isFinite(part[k]!)) {
+        throw new QgeomError("NOT_FINITE", `${op}: the result overflows float64 (entry ${k}); use a smaller |Im z| or a better-conditioned state`);
+      }
+    }
+  }
+  return out;
 }
 
 /** l_i − l_j grid (n×n, row-major): the spectrum of log Δ on the matrix units e_i e_j* (MATH §6.3). */

@@ -6,7 +6,7 @@
 // [Re vec ξ; Im vec ξ].
 import { QgeomError, excerpt } from "../core/errors.js";
 import { type CMatrix, type Complex, type Matrix, shapeOf } from "../linalg/index.js";
-import { type DensityInput, stateOf } from "./density.js";
+import { type DensityInput, stateOf, toLinalg } from "./density.js";
 import { type Split, splitOf } from "./kernels.js";
 import { type MatrixInput, complexOf, operandOf, realOf, squareOperandOf } from "./operands.js";
 import { powerSplit } from "./spectral.js";
@@ -43,6 +43,7 @@ export function vec(X: MatrixInput, convention: VecConvention = "column"): CMatr
 /** Inverse of {@link vec}: the n×n matrix whose vectorisation is v (length n²). */
 export function unvec(v: CMatrix | Matrix, convention: VecConvention = "column"): CMatrix {
   const c = conventionOf(convention);
+  v = toLinalg(v, "v");
   const len = v.rows * v.cols;
   const n = Math.round(Math.sqrt(len));
   if (n * n !== len || (v.cols !== 1 && v.rows !== 1)) throw new QgeomError("SHAPE", `v must be a vector of length n², got ${shapeOf(v)}`);
@@ -109,6 +110,7 @@ export function sandwichMatrix(A: MatrixInput, B: MatrixInput, convention: VecCo
  */
 export function superoperatorMatrix(op: (X: CMatrix) => CMatrix | Matrix, n: number, convention: VecConvention = "column"): CMatrix {
   const c = conventionOf(convention);
+  if (typeof op !== "function") throw new QgeomError("INVALID_ARGUMENT", "op must be a function from n×n matrices to n×n matrices");
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 64], got ${excerpt(n)}`);
   const N = n * n;
   const re = new Float64Array(N * N), im = new Float64Array(N * N);
@@ -117,7 +119,9 @@ export function superoperatorMatrix(op: (X: CMatrix) => CMatrix | Matrix, n: num
       const E: CMatrix = { rows: n, cols: n, re: new Float64Array(N), im: new Float64Array(N) };
       E.re[i * n + j] = 1;
       const col = index(i, j, n, c);
-      const Y = splitOf(op(E));
+      const out = op(E);
+      const Y = splitOf(toLinalg(out, "op(E)"));
+      if (out.rows !== n || out.cols !== n) throw new QgeomError("SHAPE", `op returned a ${out.rows}×${out.cols} matrix for an ${n}×${n} input`);
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
           const row = index(a, b, n, c);
@@ -204,6 +208,7 @@ export function logRelativeModularOperatorMatrix(sigma: DensityInput, rho: Densi
  * acting on [Re v; Im v].
  */
 export function realForm(M: CMatrix | Matrix): Matrix {
+  M = toLinalg(M, "M");
   if (M.rows !== M.cols) throw new QgeomError("SHAPE", `M must be square, got ${shapeOf(M)}`);
   const N = M.rows, N2 = 2 * N;
   const s = "re" in M ? { re: M.re, im: M.im } : { re: M.data, im: null };
@@ -239,6 +244,9 @@ export function fromRealVector(v: Float64Array, convention: VecConvention = "col
 
 /** y = R v for a real matrix R (2N×2N) and a real vector v. */
 export function applyReal(R: Matrix, v: Float64Array): Float64Array {
+  R = toLinalg(R, "R") as Matrix;
+  if (!("data" in R)) throw new QgeomError("INVALID_ARGUMENT", "R must be a real matrix");
+  if (!(v instanceof Float64Array)) throw new QgeomError("INVALID_ARGUMENT", "v must be a Float64Array");
   if (R.cols !== v.length) throw new QgeomError("SHAPE", `R is ${shapeOf(R)} but v has length ${v.length}`);
   const out = new Float64Array(R.rows);
   for (let i = 0; i < R.rows; i++) {
@@ -271,6 +279,9 @@ export function modularConjugationRealForm(n: number): Matrix {
 
 /** Product of real matrices (for composing real forms). */
 export function realMatmul(A: Matrix, B: Matrix): Matrix {
+  A = toLinalg(A, "A") as Matrix;
+  B = toLinalg(B, "B") as Matrix;
+  if (!("data" in A) || !("data" in B)) throw new QgeomError("INVALID_ARGUMENT", "realMatmul multiplies real matrices");
   if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${shapeOf(A)} by ${shapeOf(B)}`);
   const m = A.rows, k = A.cols, n = B.cols;
   const out = new Float64Array(m * n);

@@ -106,6 +106,9 @@ describe("densityMatrix validation", () => {
     expect(err(() => M.arakiConeElement(rho2, 0.7, x2)).message).toMatch(/alpha must be a number in \[0, 1\/2\]/);
     expect(err(() => M.relativeEntropy(rho2, [[1, 0, 0], [0, 0, 0], [0, 0, 0]])).code).toBe("SHAPE");
     expect(err(() => M.densityMatrix("nope" as never)).code).toBe("INVALID_ARGUMENT");
+    expect(err(() => M.modularFlow(rho2, { rows: 2, cols: 2, data: new Float64Array(3) }, 1)).message).toMatch(/^x must be a matrix/);
+    expect(err(() => M.superoperatorMatrix("op" as never, 2)).code).toBe("INVALID_ARGUMENT");
+    expect(err(() => M.vec(x2, "diagonal" as never)).message).toMatch(/convention must be "column" or "row"/);
     expect(err(() => M.modularFlowAt(M.densityMatrix([[1 - 1e-13, 0], [0, 1e-13]]), x2, { re: 0, im: -30 })).code).toBe("NOT_FINITE");
   });
 });

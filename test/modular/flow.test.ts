@@ -195,6 +195,8 @@ describe("Connes cocycle (V20a, MATH §6.8)", () => {
         expect(rel(M.modularFlow(sigma, x, t), cmatmul(cmatmul(ut, M.modularFlow(rho, x, t)), conjTranspose(ut)))).toBeLessThan(1e-10);
         expect(rel(cmatmul(ut, M.connesCocycle(rho, tau, t)), M.connesCocycle(sigma, tau, t))).toBeLessThan(1e-10);
         expect(rel(M.connesCocycle(rho, sigma, t), conjTranspose(ut))).toBeLessThan(1e-12);
+        const d = M.connesCocycleDefects(sigma, rho, tau, x, { s, t });
+        for (const [key, v] of Object.entries(d)) expect(v, key).toBeLessThan(1e-10);
         // −i (u_h − u_{−h})/(2h) → log σ − log ρ (FD; truncation h²‖log σ − log ρ‖³/6)
         const h = 1e-5;
         const fd = cscale(csub(u(h), u(-h)), 0, -1 / (2 * h));
