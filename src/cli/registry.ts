@@ -4,6 +4,7 @@ import { batchCommand } from "./commands/batch.js";
 import { diffCommand, gradientCommand, hessianCommand } from "./commands/calculus.js";
 import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
+import { modularFlowCommand, modularGeneratorCommand, modularKmsCommand, relentCommand } from "./commands/modular.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
 import { wishartCommands } from "./commands/wishart.js";
@@ -19,6 +20,10 @@ export const commands: Command[] = [
   hessianCommand,
   evalCommand,
   compileCommand,
+  modularFlowCommand,
+  modularGeneratorCommand,
+  modularKmsCommand,
+  relentCommand,
   batchCommand,
   ...wishartCommands,
 ];
