@@ -7,6 +7,8 @@
 import { QgeomError } from "../core/errors.js";
 
 const EPS = 2 ** -52;
+/** Smallest normal double: off-diagonals below it are negligible whatever the diagonal (LAPACK's safmin). */
+const SAFMIN = 2 ** -1022;
 
 /** √(a² + b²); the plain formula when it cannot overflow or underflow (Math.hypot is slow in V8). */
 function hypot(a: number, b: number): number {
@@ -24,13 +26,18 @@ function hypot(a: number, b: number): number {
 export function implicitQL(d: Float64Array, e: Float64Array, zr: Float64Array | null, zi: Float64Array | null, n: number): void {
   e[n - 1] = 0;
   const cs = new Float64Array(n), sn = new Float64Array(n);
+  // off-diagonals below ε²‖T‖ are negligible even for graded matrices (they move no eigenvalue by more
+  // than ε²‖T‖); without this floor, blocks of subnormal entries under a normal-sized block never deflate
+  let anorm = 0;
+  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(d[i]!) + Math.abs(e[i]!));
+  const floor = Math.max(EPS * EPS * anorm, SAFMIN);
   for (let l = 0; l < n; l++) {
     let iter = 0;
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
         const dd = Math.abs(d[m]!) + Math.abs(d[m + 1]!);
-        if (Math.abs(e[m]!) <= EPS * dd) break;
+        if (Math.abs(e[m]!) <= EPS * dd || Math.abs(e[m]!) <= floor) break;
       }
       if (m === l) break;
       if (++iter > 60) {
