@@ -533,8 +533,14 @@ class Parser {
         const save = this.pos;
         this.pos++;
         if (this.isCh(this.raw(), "(")) return this.application("lgamma", false);
-        if (this.isCh(this.raw(), "_")) return this.multi("lmultigamma", t);
-        this.pos = save;
+        if (this.isCh(this.raw(), "_")) {
+          const sub = this.pos;
+          this.readName("Gamma");
+          const applied = this.isCh(this.raw(), "(");
+          this.pos = sub;
+          if (applied) return this.multi("lmultigamma", t);
+        }
+        this.pos = save; // \log\Gamma_{3} without "(": the logarithm of the symbol Gamma3
       }
       if (t.t === "cs" && t.v === "tilde") {
         this.pos++;
@@ -652,11 +658,12 @@ class Parser {
     return node;
   }
 
+  /** ^{(n)} follows: a derivative order (f^{(3)}(x)) or a polygamma order (\psi^{(2)}(x)). */
   private derivativeMarkFollows(): boolean {
-    const t0 = this.toks[this.pos]!;
-    const t1 = this.toks[this.pos + 1];
-    const t2 = this.toks[this.pos + 2];
-    return this.isCh(t0, "^") && t1 !== undefined && this.isCh(t1, "{") && t2 !== undefined && this.isCh(t2, "(");
+    const t = this.toks.slice(this.pos, this.pos + 6);
+    return (
+      t.length === 6 && this.isCh(t[0]!, "^") && this.isCh(t[1]!, "{") && this.isCh(t[2]!, "(") && t[3]!.t === "num" && this.isCh(t[4]!, ")") && this.isCh(t[5]!, "}")
+    );
   }
 
   /** name(args) with optional derivative marks (', '', ^{(n)}) before the parenthesis. */
@@ -734,11 +741,10 @@ class Converter {
       case "group":
         return this.conv(n.body, matrix);
       case "sum":
-        return add(...n.terms.map((t) => (t.neg ? neg(this.conv(t.node, matrix)) : this.conv(t.node, matrix))));
+        return add(...n.terms.map((t) => (t.neg ? mul(num(-1), ...this.factorsOf(t.node, matrix)) : this.conv(t.node, matrix))));
       case "term":
-        return this.term(n, matrix);
       case "frac":
-        return div(this.conv(n.num, matrix), this.conv(n.den, matrix));
+        return mul(...this.factorsOf(n, matrix));
       case "pow":
         return pow(this.conv(n.base, matrix), this.conv(n.exp, false));
       case "root":
@@ -755,6 +761,38 @@ class Converter {
     }
   }
 
+  /**
+   * The factors of a product, fraction or single factor, for one call of mul: building a product
+   * step by step would distribute a lone coefficient over a sum (3 (a + b) -> 3a + 3b) where the
+   * printed product meant 3 · (a + b) · ... . A fraction whose numerator is a sum, \frac{p + 1}{2},
+   * is one factor (the sum p/2 + 1/2).
+   */
+  private factorsOf(n: Node, matrix: boolean): Expr[] {
+    if (n.k === "frac") {
+      if (n.num.k === "sum") return [div(this.conv(n.num, matrix), this.conv(n.den, matrix))];
+      return [...this.factorsOf(n.num, matrix), ...this.factorsOf(n.den, matrix).map((f) => pow(f, num(-1)))];
+    }
+    if (n.k !== "term") return [this.conv(n, matrix)];
+    const out: Expr[] = [];
+    let runNodes: Node[] = [];
+    const flush = (): void => {
+      if (runNodes.length) out.push(...this.run(runNodes, matrix));
+      runNodes = [];
+    };
+    for (const it of n.items) {
+      if (it.op === "juxt") runNodes.push(it.node);
+      else if (it.op === "cdot") {
+        flush();
+        runNodes.push(it.node);
+      } else {
+        flush();
+        out.push(...this.factorsOf(it.node, matrix).map((f) => pow(f, num(-1))));
+      }
+    }
+    flush();
+    return out;
+  }
+
   /** A numeric literal factor (a scalar coefficient of a matrix product). */
   private isNumeric(n: Node): boolean {
     return n.k === "num" || (n.k === "frac" && n.num.k === "num" && n.den.k === "num");
@@ -765,35 +803,15 @@ class Converter {
     return n.k === "postfix" || (n.k === "name" && (this.opts.matrices?.includes(n.name) ?? false));
   }
 
-  private run(nodes: Node[], matrix: boolean): Expr {
+  /** The factors of a run of juxtaposed factors: scalars, or scalar coefficients and one matrix product. */
+  private run(nodes: Node[], matrix: boolean): Expr[] {
     if (matrix || nodes.some((x) => this.isMarked(x))) {
-      const scalars = nodes.filter((x) => this.isNumeric(x)).map((x) => this.conv(x, false));
+      const scalars = nodes.filter((x) => this.isNumeric(x)).flatMap((x) => this.factorsOf(x, false));
       const mats = nodes.filter((x) => !this.isNumeric(x)).map((x) => this.conv(x, true));
-      const product = mats.length === 0 ? ONE : mats.length === 1 ? mats[0]! : fn("matmul", ...mats);
-      return mul(...scalars, product);
+      if (mats.length === 0) return scalars;
+      return [...scalars, mats.length === 1 ? mats[0]! : fn("matmul", ...mats)];
     }
-    return mul(...nodes.map((x) => this.conv(x, false)));
-  }
-
-  private term(n: Node & { k: "term" }, matrix: boolean): Expr {
-    let acc: Expr = ONE;
-    let runNodes: Node[] = [];
-    const flush = (): void => {
-      if (runNodes.length) acc = mul(acc, this.run(runNodes, matrix));
-      runNodes = [];
-    };
-    for (const it of n.items) {
-      if (it.op === "juxt") runNodes.push(it.node);
-      else if (it.op === "cdot") {
-        flush();
-        runNodes.push(it.node);
-      } else {
-        flush();
-        acc = div(acc, this.conv(it.node, matrix));
-      }
-    }
-    flush();
-    return acc;
+    return nodes.flatMap((x) => this.factorsOf(x, false));
   }
 }
 

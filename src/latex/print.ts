@@ -355,8 +355,10 @@ class LatexPrinter {
     }
     if (denF.length === 0) {
       // numeric denominator: \frac{p · polynomial factors}{q} followed by the function factors
-      const funcs = ordered.filter((f) => this.isFunctionFactor(f));
-      const inner = ordered.filter((f) => !this.isFunctionFactor(f));
+      let funcs = ordered.filter((f) => this.isFunctionFactor(f));
+      let inner = ordered.filter((f) => !this.isFunctionFactor(f));
+      // \frac{3 (a + b)}{2} would read as the sum 3a/2 + 3b/2: write \frac{3}{2} (a + b) instead
+      if (funcs.length > 0 && inner.length === 1 && inner[0]!.kind === "add") [funcs, inner] = [ordered, []];
       if (!ctx.script || funcs.length > 0) {
         const frac = item(`\\frac{${this.fracSide(inner, p, ctx)}}{${q}}`, { numeric: inner.length === 0 });
         return sign + this.join([frac, ...funcs.map((f) => this.factorItem(f, ctx))], ctx);
@@ -499,9 +501,12 @@ class LatexPrinter {
       case "conj":
         return `\\overline{${this.print(x, scalar)}}`;
       case "inv":
-        return `${this.base(x, { script: false, matrix: true })}^{-1}`;
-      case "transpose":
-        return `${this.base(x, { script: false, matrix: true })}^{\\top}`;
+      case "transpose": {
+        // a number keeps its parentheses: 2^{-1} would read as the power
+        const m: Ctx = { script: false, matrix: true };
+        const b = x.kind === "num" ? paren(this.print(x, m)) : this.base(x, m);
+        return `${b}^{${name === "inv" ? "-1" : "\\top"}}`;
+      }
       case "matmul": {
         // juxtaposition; numbers and scalar products in parentheses, a thin space after a function letter
         const m: Ctx = { script: false, matrix: true };
