@@ -327,15 +327,18 @@ class LatexPrinter {
   private orderFactors(factors: readonly Expr[], ctx: Ctx): Expr[] {
     const sorted = presentationOrder.sortFactors(factors, this.key);
     const units = sorted.filter((f) => f.kind === "add" && this.sumAsUnit(f.terms, ctx));
-    const ops = sorted.filter((f) => !units.includes(f) && this.isBareOperator(f, ctx));
+    const ops = sorted.filter((f) => !units.includes(f) && this.isOperator(f));
     const rest = sorted.filter((f) => !units.includes(f) && !ops.includes(f));
     return [...units, ...rest, ...ops];
   }
 
-  /** Polynomial-like factors stay in the numerator of a numeric fraction; functions follow it. */
+  /**
+   * Polynomial-like factors stay in the numerator of a numeric fraction; functions, and sums that
+   * contain functions, follow it: \frac{n_{1}}{2} (\operatorname{tr}(A) - 3), \frac{1}{2} \log x.
+   */
   private isFunctionFactor(f: Expr): boolean {
     const b = f.kind === "pow" ? f.base : f;
-    return b.kind === "fn";
+    return b.kind === "fn" || (b.kind === "add" && containsNamedFunction(b));
   }
 
   private product(e: Mul, ctx: Ctx): string {
@@ -434,14 +437,17 @@ class LatexPrinter {
   // -------------------------------------------------------------------------------------------
   // Functions
 
-  /** True if f prints as an operator without parentheses (\log x, \det\Sigma). */
-  private isBareOperator(f: Expr, ctx: Ctx): boolean {
-    if (f.kind !== "fn" || !(f.name in OPERATORS) || this.opts.macros?.[f.name] !== undefined) return false;
-    return this.bareArgument(f.args[0]!, MATRIX_KERNELS.has(f.name), ctx);
+  /** An operator application (\log, \det, \sin, ...): written last in a product, as papers do. */
+  private isOperator(f: Expr): boolean {
+    return f.kind === "fn" && f.name in OPERATORS && f.dorders === null && this.opts.macros?.[f.name] === undefined;
   }
 
-  /** Arguments written without parentheses: symbols, positive integers, π, nested bare operators. */
+  /**
+   * Arguments written without parentheses: symbols, positive integers, π, |x|, nested bare operators,
+   * and (outside superscripts) a fraction: \log\frac{1 - r^{2}}{4}.
+   */
   private bareArgument(a: Expr, matrixArg: boolean, ctx: Ctx): boolean {
+    if ((a.kind === "add" || a.kind === "mul") && !ctx.script) return isSingleFrac(this.print(a, { script: false, matrix: matrixArg }));
     switch (a.kind) {
       case "sym":
         return true;
@@ -450,8 +456,9 @@ class LatexPrinter {
       case "num":
         return a.value.isInteger() && a.value.isPositive();
       case "fn":
+        if (a.name === "abs" && this.opts.macros?.abs === undefined) return true;
         if (matrixArg && (a.name === "inv" || a.name === "transpose") && a.args[0]!.kind === "sym") return true;
-        return this.isBareOperator(a, ctx);
+        return this.isOperator(a); // \log\det\Sigma, \log\det(A B)
       default:
         return false;
     }
@@ -549,6 +556,23 @@ class LatexPrinter {
     if (useExp) return `\\exp${paren(this.print(u, DISPLAY))}`;
     return `e^{${script}}`;
   }
+}
+
+/** True if s is one \frac{...}{...} group and nothing else. */
+function isSingleFrac(s: string): boolean {
+  if (!s.startsWith("\\frac{")) return false;
+  let depth = 0;
+  let groups = 0;
+  for (let i = 5; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0 && ++groups === 2) return i === s.length - 1;
+  }
+  return false;
 }
 
 /** A factor written in a denominator: a power with a negative number, or a negative multiple, as exponent. */
