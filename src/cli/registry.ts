@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { batchCommand } from "./commands/batch.js";
 import { diffCommand, gradientCommand, hessianCommand } from "./commands/calculus.js";
 import { evalCommand } from "./commands/eval.js";
+import { latexCommand } from "./commands/latex.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
 
@@ -16,5 +17,6 @@ export const commands: Command[] = [
   gradientCommand,
   hessianCommand,
   evalCommand,
+  latexCommand,
   batchCommand,
 ];

@@ -299,7 +299,7 @@ class Parser {
         return true;
       case "ch":
         if (tok.v === "|") return this.absDepth === 0;
-        return /^[A-Za-z({]$/.test(tok.v);
+        return /^[A-Za-z({[]$/.test(tok.v);
       case "cs":
         return !["rvert", "cdot", "times", "end", "right"].includes(tok.v);
       default:
@@ -443,6 +443,11 @@ class Parser {
       case "{": {
         const body = this.sum();
         this.expectCh("}", "to close {");
+        return { k: "group", body };
+      }
+      case "[": {
+        const body = this.sum();
+        this.expectCh("]", "to close [");
         return { k: "group", body };
       }
       case "|": {

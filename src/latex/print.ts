@@ -575,11 +575,17 @@ function isSingleFrac(s: string): boolean {
   return false;
 }
 
-/** A factor written in a denominator: a power with a negative number, or a negative multiple, as exponent. */
+/** A factor written in a denominator: a power whose exponent is negative (-2, -n/2, -p - 1). */
 function isDenominatorFactor(f: Expr): boolean {
   if (f.kind !== "pow") return false;
   const x = f.exp;
+  return isNegativeExponent(x);
+}
+
+/** A negative number, a negative multiple, or a sum of such terms: -2, -n/2, -p - 1. */
+function isNegativeExponent(x: Expr): boolean {
   if (x.kind === "num") return x.value.isNegative();
+  if (x.kind === "add") return x.terms.every(isNegativeExponent);
   return x.kind === "mul" && x.factors[0]!.kind === "num" && x.factors[0]!.value.isNegative();
 }
 
