@@ -99,7 +99,7 @@ export function nameToLatex(name: string): string {
   return out;
 }
 
-/** Reads a head (a letter, a letter macro without the backslash, or a multi-letter word) and its subscript list. */
+/** The identifier of a head and its subscript list: (x, [12]) -> x12, (x, [1, 2]) -> x1_2, (rho, [t]) -> rho_t. */
 export function joinName(head: string, subs: readonly string[]): string {
   if (subs.length === 0) return head;
   const [first, ...rest] = subs;

@@ -149,10 +149,10 @@ function isMatrixValued(e: Expr): boolean {
   return e.kind === "fn" && MATRIX_VALUED.has(e.name);
 }
 
-/** A product factor that the parser treats as a number: integers and \frac of integers. */
+/** A printed product factor and what the joiner must know about it. */
 interface Item {
   s: string;
-  /** Numeric literal (a coefficient). */
+  /** A numeric literal, which the parser takes as a scalar coefficient (integers, \frac of integers). */
   numeric: boolean;
   /** Matrix-valued (inv, transpose, matmul). */
   matrix: boolean;
@@ -299,7 +299,7 @@ class LatexPrinter {
     return item(s, {
       matrix: isMatrixValued(f),
       functionLetter: f.kind === "sym" && this.opts.symbols?.[f.name] === undefined && readsAsFunction(f.name),
-      applied: f.kind === "fn" && s.endsWith(")") && !s.endsWith("\\right)") ? true : f.kind === "fn" && s.endsWith("\\right)"),
+      applied: f.kind === "fn" && s.endsWith(")"),
     });
   }
 

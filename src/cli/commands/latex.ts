@@ -13,6 +13,7 @@ function choice<T extends string>(value: string | undefined, allowed: readonly T
   return value as T;
 }
 
+/** `qgeom latex`: prints the LaTeX of an expression, or reads LaTeX with --parse. */
 export const latexCommand: Command = {
   name: "latex",
   summary: "LaTeX of an expression as in papers (\\det, \\Gamma_p, \\frac, subscripts from names); --parse reads LaTeX back",
