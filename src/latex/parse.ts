@@ -22,7 +22,6 @@ import {
   ONE,
   PI,
   add,
-  div,
   exp,
   fn,
   fnDerivative,
@@ -773,8 +772,10 @@ class Converter {
    * is one factor (the sum p/2 + 1/2).
    */
   private factorsOf(n: Node, matrix: boolean): Expr[] {
+    // a parenthesised product is still a product: 1/(12 (T + 1)) divides by 12 and by T + 1
+    if (n.k === "group" && (n.body.k === "term" || n.body.k === "frac")) return this.factorsOf(n.body, matrix);
     if (n.k === "frac") {
-      if (n.num.k === "sum") return [div(this.conv(n.num, matrix), this.conv(n.den, matrix))];
+      if (n.num.k === "sum") return [mul(this.conv(n.num, matrix), ...this.factorsOf(n.den, matrix).map((f) => pow(f, num(-1))))];
       return [...this.factorsOf(n.num, matrix), ...this.factorsOf(n.den, matrix).map((f) => pow(f, num(-1)))];
     }
     if (n.k !== "term") return [this.conv(n, matrix)];

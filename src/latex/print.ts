@@ -368,7 +368,10 @@ class LatexPrinter {
       }
       return `${sign}${this.slashSide(inner, p, ctx, false)}/${q}`;
     }
-    const den = presentationOrder.sortFactors(denF, this.key).map((f) => invertPow(f as Pow));
+    const den = this.orderFactors(
+      denF.map((f) => invertPow(f as Pow)),
+      ctx,
+    );
     if (ctx.script) return `${sign}${this.slashSide(ordered, p, ctx, false)}/${this.slashSide(den, q, ctx, true)}`;
     return `${sign}\\frac{${this.fracSide(ordered, p, ctx)}}{${this.fracSide(den, q, ctx)}}`;
   }
@@ -381,12 +384,16 @@ class LatexPrinter {
     return this.join(items, ctx);
   }
 
-  /** One side of a slash fraction in a superscript; a denominator of several factors is parenthesised. */
+  /**
+   * One side of a slash fraction in a superscript; a denominator of several factors, or a matrix
+   * product (juxtaposition), is parenthesised: x/(2 y), 1/((x - m)^{\top} A (x - m)).
+   */
   private slashSide(factors: readonly Expr[], k: bigint, ctx: Ctx, isDen: boolean): string {
     const items = factors.map((f) => this.factorItem(f, ctx));
     if (k !== 1n || items.length === 0) items.unshift(item(k.toString(), { numeric: true }));
     const s = this.join(items, ctx);
-    return isDen && items.length > 1 ? `(${s})` : s;
+    const juxtaposed = items.length > 1 || factors.some((f) => f.kind === "fn" && f.name === "matmul");
+    return isDen && juxtaposed ? `(${s})` : s;
   }
 
   /** A factor inside the numerator of a \frac: sums with a common denominator keep plain terms. */

@@ -66,6 +66,19 @@ describe("paper notation", () => {
     expect(parseLatex(latex, { functions: ["h"] })).toBe(P(mathjs));
   });
 
+  it.each([
+    ["3*multidigamma(eulergamma, 3)*(gamma + pi)/2", "a coefficient kept apart from a sum"],
+    ["exp(-1/(12*(T_eff + 1)))", "a product in a slash denominator"],
+    ["Gamma^(12/matmul(transpose(x - m), inv(Sigma2), x - m))", "a matrix product in a slash denominator"],
+    ["(log(i) - 1/5)/(2*(eulergamma + log(i)))", "a sum over a product"],
+    ["alpha/(F*log(Gamma3)*(T_eff + 1))", "a bare operator before a parenthesis"],
+    ["log(Gamma3) + 2^(-p-1)", "\\log\\Gamma_{3} without an argument"],
+    ["a*tr(inv(0))", "the inverse of a number"],
+  ])("round trip of %s (%s)", (mathjs) => {
+    const e = P(mathjs);
+    expect(parseLatex(toLatex(e))).toBe(e);
+  });
+
   it("a spacing command makes a function letter a factor: F\\,(x + y)", () => {
     expect(parseLatex("F\\, (x + y)")).toBe(P("F*(x + y)"));
     expect(parseLatex("F(x + y)")).toBe(P("F(x + y)"));
