@@ -584,7 +584,8 @@ function isSingleFrac(s: string): boolean {
 
 /** A factor written in a denominator: a power whose exponent is negative (-2, -n/2, -p - 1). */
 function isDenominatorFactor(f: Expr): boolean {
-  if (f.kind !== "pow") return false;
+  // 0^(-x) stays: 1/0^x would read back as 1/0
+  if (f.kind !== "pow" || (f.base.kind === "num" && f.base.value.isZero())) return false;
   const x = f.exp;
   return isNegativeExponent(x);
 }

@@ -74,6 +74,7 @@ describe("paper notation", () => {
     ["alpha/(F*log(Gamma3)*(T_eff + 1))", "a bare operator before a parenthesis"],
     ["log(Gamma3) + 2^(-p-1)", "\\log\\Gamma_{3} without an argument"],
     ["a*tr(inv(0))", "the inverse of a number"],
+    ["0^(-exp(w_ij))", "zero to a negative power"],
   ])("round trip of %s (%s)", (mathjs) => {
     const e = P(mathjs);
     expect(parseLatex(toLatex(e))).toBe(e);
