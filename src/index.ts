@@ -8,3 +8,4 @@ export * as linalg from "./linalg/index.js";
 export * as random from "./random/index.js";
 export * as wishart from "./wishart/index.js";
 export * as modular from "./modular/index.js";
+export * from "./latex/index.js";

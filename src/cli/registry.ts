@@ -5,6 +5,7 @@ import { diffCommand, gradientCommand, hessianCommand } from "./commands/calculu
 import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
 import { modularFlowCommand, modularGeneratorCommand, modularKmsCommand, relentCommand } from "./commands/modular.js";
+import { latexCommand } from "./commands/latex.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
 import { wishartCommands } from "./commands/wishart.js";
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   modularGeneratorCommand,
   modularKmsCommand,
   relentCommand,
+  latexCommand,
   batchCommand,
   ...wishartCommands,
 ];

@@ -1,0 +1,51 @@
+// Derivation chains as align* blocks: one line per step, the relation aligned, and the justification
+// of each step as \text{...} in a second column.
+import { QgeomError } from "../core/errors.js";
+import type { Expr } from "../core/expr.js";
+import { type LatexOptions, toLatex } from "./print.js";
+import { textLatex } from "./text.js";
+
+/** Relations allowed between the lines of a chain. */
+export type Relation = "=" | "<" | ">" | "\\le" | "\\ge" | "\\approx" | "\\propto" | "\\equiv";
+const RELATIONS: ReadonlySet<string> = new Set(["=", "<", ">", "\\le", "\\ge", "\\approx", "\\propto", "\\equiv"]);
+
+/** One step of a derivation: the relation to the previous line, the new expression and why. */
+export interface DerivationStep {
+  expr: Expr;
+  /** Why the step holds: plain text, with inline math between $...$. */
+  justification?: string;
+  /** Relation to the previous line (default "="). */
+  relation?: Relation;
+}
+
+/** A chain start = e1 = e2 ... with a justification per step. */
+export interface Derivation {
+  start: Expr;
+  steps: readonly DerivationStep[];
+}
+
+function relationOf(r: Relation | undefined): string {
+  const rel = r ?? "=";
+  if (!RELATIONS.has(rel)) throw new QgeomError("INVALID_ARGUMENT", `derivation: unknown relation "${rel}"; use one of ${[...RELATIONS].join(" ")}`);
+  return rel;
+}
+
+/** The lines of a derivation for an align* body: "start &= e1 && \text{...} \\ &= e2 ...". */
+export function alignLines(d: Derivation, options: LatexOptions = {}): string[] {
+  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", "derivation: at least one step is needed");
+  return d.steps.map((step, i) => {
+    const left = i === 0 ? toLatex(d.start, options) + " " : "";
+    const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";
+    return `${left}&${relationOf(step.relation)} ${toLatex(step.expr, options)}${why}`;
+  });
+}
+
+/** A derivation as an align* environment (renders in KaTeX display mode and with amsmath). */
+export function alignLatex(d: Derivation, options: LatexOptions = {}): string {
+  return `\\begin{align*}\n${alignLines(d, options).join(" \\\\\n")}\n\\end{align*}`;
+}
+
+/** An equation lhs = rhs (or another relation) as one LaTeX formula. */
+export function equationLatex(lhs: Expr, rhs: Expr, relation: Relation = "=", options: LatexOptions = {}): string {
+  return `${toLatex(lhs, options)} ${relationOf(relation)} ${toLatex(rhs, options)}`;
+}
