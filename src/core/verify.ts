@@ -192,7 +192,9 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     }
   }
   const t = getTable();
-  const pureRational = t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
+  // Atoms are registered lazily as expressions are converted, so this is read after a full conversion
+  // (a failed exact stage may leave the table partial).
+  const pureRational = (): boolean => t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
 
   // exact counterexample for rational identities
   const exactCounterexample = (): Certificate | null => {
@@ -226,7 +228,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     return null;
   };
 
-  if (exactNonZero && pureRational) {
+  if (exactNonZero && pureRational()) {
     const c = exactCounterexample();
     if (c) return c;
     return { verdict: "unknown", method: "none", reason: "the rational functions differ, but no point of the domain was found where both are defined" };
@@ -280,7 +282,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
         detail: `the difference vanished at ${k} random points of {-2^${SZ_BITS}, ..., 2^${SZ_BITS}}^n (atoms as independent variables); a non-zero difference of numerator degree <= ${deg.n} does so with probability at most (${deg.n}/(|S| - ${deg.d}))^${k}`,
       };
     }
-    if (!zeroAll && pureRational) {
+    if (!zeroAll && pureRational()) {
       const c = exactCounterexample();
       if (c) return c;
     }
