@@ -6,3 +6,5 @@ export * from "./compile/index.js";
 // gamma, …) would collide with the symbolic core's.
 export * as linalg from "./linalg/index.js";
 export * as random from "./random/index.js";
+// Domain modules as namespaces.
+export * as mongeAmpere from "./monge-ampere/index.js";

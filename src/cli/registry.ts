@@ -6,6 +6,8 @@ import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
+import { maCommand } from "./commands/ma.js";
+import { brenierCommand } from "./commands/brenier.js";
 
 export const commands: Command[] = [
   verifyCommand,
@@ -19,4 +21,6 @@ export const commands: Command[] = [
   evalCommand,
   compileCommand,
   batchCommand,
+  maCommand,
+  brenierCommand,
 ];
