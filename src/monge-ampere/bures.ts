@@ -52,9 +52,17 @@ function traceOf(M: Matrix | CMatrix): number {
   return isComplex(M) ? ctrace(M).re : trace(M);
 }
 
+/**
+ * Σ √λ_i over the eigenvalues of a PSD matrix, with eigenvalues at rounding level
+ * (≤ 64·n·ε·λ_max) taken as 0: their square roots (~1e-8·√λ_max) would be pure noise (MATH §1.2,
+ * powers on the support).
+ */
 function sumSqrt(values: Float64Array): number {
+  let mx = 0;
+  for (const v of values) mx = Math.max(mx, Math.abs(v));
+  const tol = 64 * values.length * 2 ** -52 * mx;
   let s = 0;
-  for (const v of values) s += Math.sqrt(Math.max(v, 0));
+  for (const v of values) if (v > tol) s += Math.sqrt(v);
   return s;
 }
 

@@ -94,8 +94,11 @@ export function complexMongeAmpereWirtinger(phi: Expr, coords: WirtingerCoordina
   return options.raw ? d : simplify(d, { maxTerms: options.maxTerms });
 }
 
-/** Substitutes z_j = x_j + i y_j and z̄_j = x_j − i y_j into an expression in z, z̄. */
-export function wirtingerToReal(e: Expr, from: WirtingerCoordinates, to: RealCoordinates): Expr {
+/**
+ * Substitutes z_j = x_j + i y_j and z̄_j = x_j − i y_j into an expression in z, z̄, then simplifies
+ * (unless `raw`): products like (x + iy)(x − iy) become x² + y², so real quantities come out free of i.
+ */
+export function wirtingerToReal(e: Expr, from: WirtingerCoordinates, to: RealCoordinates, options: SymbolicOptions = {}): Expr {
   checkExpr(e, "e");
   const [zs, zbs] = pairs(from?.z, from?.zbar, "from.z", "from.zbar");
   const [xs, ys] = pairs(to?.x, to?.y, "to.x", "to.y");
@@ -103,7 +106,8 @@ export function wirtingerToReal(e: Expr, from: WirtingerCoordinates, to: RealCoo
   const m = new Map<string, Expr>();
   zs.forEach((z, j) => m.set(z, add(sym(xs[j]!), mul(I, sym(ys[j]!)))));
   zbs.forEach((zb, j) => m.set(zb, sub(sym(xs[j]!), mul(I, sym(ys[j]!)))));
-  return subs(e, m);
+  const r = subs(e, m);
+  return options.raw ? r : simplify(r, { maxTerms: options.maxTerms });
 }
 
 /**

@@ -6,6 +6,20 @@ import { QgeomError } from "../core/index.js";
 import { type Matrix, frobeniusNorm, identity, matmul, polar, singularValues, sub, trace, transpose } from "../linalg/index.js";
 import { type MatrixInput, type VectorInput, toMatrix, toVector } from "./numeric-input.js";
 
+/** x·2^k without intermediate overflow (k may exceed the exponent range of one power of two). */
+function ldexp(x: number, k: number): number {
+  let r = x;
+  for (; k > 1000; k -= 1000) r *= 2 ** 1000;
+  for (; k < -1000; k += 1000) r *= 2 ** -1000;
+  return r * 2 ** k;
+}
+
+/** k with max|a_i|·2^k ≈ 1 (0 for a zero array). */
+function unitExponent(a: Float64Array): number {
+  const mx = Math.max(...Array.from(a, Math.abs));
+  return mx > 0 ? -Math.round(Math.log2(mx)) : 0;
+}
+
 /** What a latent generator x = Wz + b produces. */
 export interface LatentGenerator {
   /** Data dimension d (rows of W). */
@@ -33,7 +47,8 @@ export function latentGenerator(W: MatrixInput, b?: VectorInput): LatentGenerato
   const M = toMatrix(W, "W");
   const d = M.rows, k = M.cols;
   const mean = b === undefined ? new Float64Array(d) : toVector(b, "b", d);
-  const s = singularValues(M);
+  const e = unitExponent(M.data); // exact power-of-two scaling (subnormal or huge entries)
+  const s = singularValues({ rows: d, cols: k, data: M.data.map((v) => ldexp(v, e)) }).map((v) => ldexp(v, -e));
   const tol = Math.max(d, k) * 2 ** -52 * (s[0] ?? 0);
   const rank = s.reduce((r, v) => r + (v > tol ? 1 : 0), 0);
   return { d, k, mean, covariance: matmul(M, transpose(M)), rank, singularValues: s, absolutelyContinuous: rank === d };
@@ -71,7 +86,10 @@ export function latentPolarFactor(W: MatrixInput): PolarFactorReport {
   const g = latentGenerator(M);
   if (!g.absolutelyContinuous)
     throw new QgeomError("SINGULAR", `W has rank ${g.rank} < ${d}: x = Wz + b has a singular law on a ${g.rank}-dimensional subspace, so there is no Brenier map onto it`);
-  const { p: P, u: U } = polar(M, "W");
+  // polar(2^k W) = (2^k P) U exactly: scale to unit size so subnormal or huge entries keep full precision
+  const k = unitExponent(M.data);
+  const { p: Ps, u: U } = polar({ rows: d, cols: d, data: M.data.map((v) => ldexp(v, k)) }, "W");
+  const P = { rows: d, cols: d, data: Ps.data.map((v) => ldexp(v, -k)) };
   // tr(I + WWᵀ − 2P) = ‖I − P‖²_F (P² = WWᵀ) and tr(I + WWᵀ − W − Wᵀ) = ‖I − W‖²_F: no cancellation
   const I = identity(d);
   const w2sq = frobeniusNorm(sub(I, P)) ** 2;

@@ -101,8 +101,13 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
   const Zs = integrate(w, -Infinity, Infinity, options).value;
   if (!(Zs > 0) || !Number.isFinite(Zs)) throw new QgeomError("DOMAIN", `∫e^{-F} is ${Zs * Math.exp(-fmin)}; F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
   const rho = (t: number): number => w(t) / Zs;
-  const bary = integrate((t) => at(t)[1]! * rho(t), -Infinity, Infinity, options).value;
-  const abs1 = integrate((t) => Math.abs(at(t)[1]!) * rho(t), -Infinity, Infinity, options).value;
+  // where ρ underflows to 0 the integrand is 0 (F' may overflow to ±∞/NaN far out in the tails)
+  const weighted = (g: (d: number) => number) => (t: number): number => {
+    const r = rho(t);
+    return r === 0 ? 0 : g(at(t)[1]!) * r;
+  };
+  const bary = integrate(weighted((d) => d), -Infinity, Infinity, options).value;
+  const abs1 = integrate(weighted(Math.abs), -Infinity, Infinity, options).value;
   return {
     Z: Zs * Math.exp(-fmin),
     barycentre: bary,
