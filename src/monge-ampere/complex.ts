@@ -20,6 +20,7 @@ import {
   matrix,
   mul,
   num,
+  postOrder,
   pow,
   simplify,
   sub,
@@ -119,7 +120,7 @@ export function compileComplexMongeAmpere(phi: Expr, coords: RealCoordinates, op
   const [xs, ys] = pairs(coords?.x, coords?.y, "coords.x", "coords.y");
   const d = complexMongeAmpere(phi, { x: xs, y: ys }, options);
   const inputs = compileInputs([d, phi], [...xs, ...ys]);
-  return d.flags & 1 ? compileComplex(d, inputs) : compile(d, inputs);
+  return postOrder([d]).includes(I) ? compileComplex(d, inputs) : compile(d, inputs);
 }
 
 /** Tube-domain identity: det(∂²φ/∂z_i∂z̄_j) = 4⁻ⁿ det D²u(Re z) for φ(z) = u(Re z) (MATH §3.9). */

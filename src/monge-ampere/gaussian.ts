@@ -16,7 +16,6 @@ import {
   sqrtm,
   symmetrize,
   trace,
-  transpose,
 } from "../linalg/index.js";
 import { type Rng, fillStandardNormal } from "../random/index.js";
 import { type MatrixInput, type VectorInput, toMatrix, toSpd, toVector } from "./numeric-input.js";
@@ -78,12 +77,15 @@ export function brenierMatrix(S1: MatrixInput, S2: MatrixInput, formula: Brenier
   }
 }
 
-/** tr((I − M)Σ(I − M)ᵀ): E‖X − MX‖² for centred X with covariance Σ. */
+/** tr((I − M)Σ(I − M)ᵀ) = Σ_ij ((I − M)Σ)_ij (I − M)_ij: E‖X − MX‖² for centred X with covariance Σ. */
 function quadraticCost(M: Matrix, S: Matrix): number {
   const n = M.rows;
   const D = identity(n);
   for (let i = 0; i < n * n; i++) D.data[i] = D.data[i]! - M.data[i]!;
-  return trace(matmul(matmul(D, S), transpose(D)));
+  const DS = matmul(D, S);
+  let s = 0;
+  for (let i = 0; i < n * n; i++) s += DS.data[i]! * D.data[i]!;
+  return s;
 }
 
 function sqDist(a: Float64Array, b: Float64Array): number {

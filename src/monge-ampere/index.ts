@@ -7,10 +7,12 @@
 export type { VariableList } from "./variables.js";
 export {
   hessianMatrix,
+  determinantExpansion,
   mongeAmpere,
   compileMongeAmpere,
   mongeAmpereAt,
   type SymbolicOptions,
+  type CompileFormOptions,
   type MongeAmpereValue,
   type MongeAmpereAtOptions,
 } from "./operator.js";

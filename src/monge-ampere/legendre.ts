@@ -38,6 +38,7 @@ import {
   mul,
   neg,
   num,
+  postOrder,
   pow,
   simplify,
   sqrt,
@@ -124,8 +125,16 @@ function affine(v: Expr, x: string): { lambda: Expr; mu: Expr } | null {
   return { lambda: d, mu: simplify(subs(v, { [x]: ZERO })) };
 }
 
-/** A polynomial in x as coefficients p_k (k = 0..deg), or null if not polynomial. */
+/** Whether e is built from numbers, symbols, sums, products and natural powers only. */
+function isPolynomial(e: Expr): boolean {
+  return postOrder([e]).every(
+    (n) => n.kind === "num" || n.kind === "sym" || n.kind === "add" || n.kind === "mul" || (n.kind === "pow" && n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.isPositive()),
+  );
+}
+
+/** A polynomial in x as coefficients p_k (k = 0..deg) (Taylor coefficients at 0), or null if not polynomial. */
 function polyCoeffs(e: Expr, x: string): Expr[] | null {
+  if (!isPolynomial(e)) return null;
   const out: Expr[] = [];
   let cur = e;
   let fact = 1;

@@ -3,10 +3,14 @@
 import {
   type Expr,
   type SymbolicMatrix,
+  ONE,
   QgeomError,
+  add,
   det,
   hessian,
   matrix,
+  mul,
+  neg,
   simplify,
 } from "../core/index.js";
 import { type CompiledFunction, compile } from "../compile/index.js";
@@ -19,6 +23,53 @@ export interface SymbolicOptions {
   maxTerms?: number;
   /** Return the determinant as produced (a cancelled rational function) without the final `simplify` pass. */
   raw?: boolean;
+}
+
+/** How a compiled twin computes det D²φ. */
+export interface CompileFormOptions {
+  /**
+   * "closed" (default): the simplified closed form of {@link mongeAmpere}; "hessian": the Laplace
+   * expansion of det over the raw Hessian entries with shared minors (2ⁿ distinct minors), which is
+   * the same function without expanding it, usually several times cheaper to evaluate.
+   */
+  determinant?: "closed" | "hessian";
+}
+
+/**
+ * det H as a Laplace expansion along successive rows, with the minor of each remaining column set
+ * built once (hash-consing shares it): O(n·2ⁿ) nodes, no expansion of the entries.
+ */
+export function determinantExpansion(H: readonly (readonly Expr[])[]): Expr {
+  const n = H.length;
+  if (n === 0 || !H.every((r) => r.length === n)) throw new QgeomError("SHAPE", "determinantExpansion needs a non-empty square matrix");
+  const memo = new Map<number, Expr>();
+  const minor = (row: number, cols: number): Expr => {
+    if (row === n) return ONE;
+    const hit = memo.get(cols);
+    if (hit) return hit;
+    const terms: Expr[] = [];
+    let sign = 1;
+    for (let j = 0; j < n; j++) {
+      if (!(cols & (1 << j))) continue;
+      const t = mul(H[row]![j]!, minor(row + 1, cols & ~(1 << j)));
+      terms.push(sign > 0 ? t : neg(t));
+      sign = -sign;
+    }
+    const r = add(...terms);
+    memo.set(cols, r);
+    return r;
+  };
+  return minor(0, (1 << n) - 1);
+}
+
+function checkDeterminant(form: unknown): "closed" | "hessian" {
+  if (form === undefined || form === "closed" || form === "hessian") return form ?? "closed";
+  throw new QgeomError("INVALID_ARGUMENT", `options.determinant must be "closed" or "hessian", got ${String(form)}`);
+}
+
+/** det D²φ in the requested compiled form (see CompileFormOptions). */
+export function mongeAmpereForm(phi: Expr, names: string[], options: SymbolicOptions & CompileFormOptions): Expr {
+  return checkDeterminant(options.determinant) === "hessian" ? determinantExpansion(hessian(phi, names)) : mongeAmpere(phi, names, options);
 }
 
 /** The Hessian D²φ = (∂²φ/∂x_i∂x_j) as a symbolic matrix, in the order of `vars`. */
@@ -40,11 +91,14 @@ export function mongeAmpere(phi: Expr, vars: VariableList, options: SymbolicOpti
 
 /**
  * Compiled twin of {@link mongeAmpere}: an evaluator of det D²φ (scalar output) whose inputs are
- * `vars` followed by the parameters (other free symbols) in sorted order; `fn.batch` evaluates many points.
+ * `vars` followed by the parameters (other free symbols) in sorted order; `fn.batch` evaluates many
+ * points. `determinant: "hessian"` compiles the unexpanded determinant of the Hessian entries instead of the
+ * closed form (same function, usually faster).
  */
-export function compileMongeAmpere(phi: Expr, vars: VariableList, options: SymbolicOptions = {}): CompiledFunction {
+export function compileMongeAmpere(phi: Expr, vars: VariableList, options: SymbolicOptions & CompileFormOptions = {}): CompiledFunction {
+  checkExpr(phi, "phi");
   const names = variableNames(vars);
-  const d = mongeAmpere(phi, names, options);
+  const d = mongeAmpereForm(phi, names, options);
   return compile(d, compileInputs([d, phi], names));
 }
 

@@ -3,7 +3,7 @@
 // twin evaluated over batches of points.
 import { type Expr, QgeomError, gradient, hessian, log, simplify, sub, div, add, subs } from "../core/index.js";
 import { type CompiledFunction, compile } from "../compile/index.js";
-import { type SymbolicOptions, mongeAmpere } from "./operator.js";
+import { type CompileFormOptions, type SymbolicOptions, mongeAmpereForm } from "./operator.js";
 import { type VariableList, checkExpr, compileInputs, pointValues, variableNames } from "./variables.js";
 
 /** A transport problem: potential φ(x), source density f(x), target density g(y). */
@@ -21,7 +21,7 @@ export interface TransportProblem {
 }
 
 /** Options of the residual. */
-export interface ResidualOptions extends SymbolicOptions {
+export interface ResidualOptions extends SymbolicOptions, CompileFormOptions {
   /**
    * "ratio" (default): det D²φ(x) − f(x)/g(∇φ(x)); "log": log det D²φ(x) − log f(x) + log g(∇φ(x)),
    * which is better scaled for densities with Gaussian tails.
@@ -37,7 +37,7 @@ interface Parts {
   H: Expr[][];
 }
 
-function parts(problem: TransportProblem, options: SymbolicOptions): Parts {
+function parts(problem: TransportProblem, options: SymbolicOptions & CompileFormOptions): Parts {
   if (problem === null || typeof problem !== "object") throw new QgeomError("INVALID_ARGUMENT", "problem must be an object { phi, vars, source, target, targetVars? }");
   checkExpr(problem.phi, "problem.phi");
   checkExpr(problem.source, "problem.source");
@@ -49,7 +49,7 @@ function parts(problem: TransportProblem, options: SymbolicOptions): Parts {
   const grad = gradient(problem.phi, names);
   // simultaneous substitution y_i -> ∂_i φ (target variables may reuse the source names)
   const gAtGrad = subs(problem.target, new Map(ys.map((y, i) => [y, grad[i]!] as [string, Expr])));
-  const det = mongeAmpere(problem.phi, names, options);
+  const det = mongeAmpereForm(problem.phi, names, options);
   return { names, det, f: problem.source, gAtGrad, H: hessian(problem.phi, names) };
 }
 

@@ -44,7 +44,8 @@ describe("transport residual of the Gaussian quadratic potential (V9)", () => {
         const m1 = mm.slice(0, 2), m2 = mm.slice(2);
         const T = gaussianBrenierMap(m1, S1, m2, S2);
         const phi = gaussianPotential(T.A, m1, m2, XY);
-        const ev = compileTransportResidual({ phi, vars: XY, source: gaussianDensityExpr(m1, S1, XY), target: gaussianDensityExpr(m2, S2, ["u", "v"]), targetVars: ["u", "v"] });
+        const determinant = rng.random() < 0.5 ? "closed" : "hessian"; // both compiled forms of det D²φ
+        const ev = compileTransportResidual({ phi, vars: XY, source: gaussianDensityExpr(m1, S1, XY), target: gaussianDensityExpr(m2, S2, ["u", "v"]), targetVars: ["u", "v"] }, { determinant });
         const n = 16;
         const pts = new Float64Array(2 * n);
         for (let i = 0; i < n; i++) {
