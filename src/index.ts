@@ -9,3 +9,5 @@ export * as random from "./random/index.js";
 export * as wishart from "./wishart/index.js";
 export * as modular from "./modular/index.js";
 export * from "./latex/index.js";
+// Domain modules as namespaces.
+export * as mongeAmpere from "./monge-ampere/index.js";

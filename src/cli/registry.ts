@@ -9,6 +9,8 @@ import { latexCommand } from "./commands/latex.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
 import { wishartCommands } from "./commands/wishart.js";
+import { maCommand } from "./commands/ma.js";
+import { brenierCommand } from "./commands/brenier.js";
 
 export const commands: Command[] = [
   verifyCommand,
@@ -28,4 +30,6 @@ export const commands: Command[] = [
   latexCommand,
   batchCommand,
   ...wishartCommands,
+  maCommand,
+  brenierCommand,
 ];

@@ -13,8 +13,8 @@
 // The converse does not hold (atoms may satisfy relations we do not know), so a non-zero result is
 // never by itself a refutation.
 import { QgeomError } from "./errors.js";
-import { type Expr, add, mul, pow, log, exp, num, ONE, ZERO, MINUS_ONE, splitCoeff, fn, sym, expandMultigamma } from "./build.js";
-import { type Fn, freeSymbols, postOrder } from "./expr.js";
+import { type Expr, add, mul, pow, log, exp, num, ONE, ZERO, MINUS_ONE, splitCoeff, fn, expandMultigamma } from "./build.js";
+import { type Fn, freeSymbols, internSym, postOrder } from "./expr.js";
 import { expand, rebuildFn } from "./expand.js";
 import { Poly } from "./poly.js";
 import { RatFunc } from "./ratfunc.js";
@@ -71,7 +71,7 @@ export class AtomTable {
     for (const e of exprs) for (const s of freeSymbols(e)) names.add(s);
     for (const name of [...names].sort()) {
       const L = this.symbolRoot(name);
-      const x = sym(name);
+      const x = internSym(name); // the name of an existing symbol (verify's internal "$t" included)
       this.variable(L === 1 ? x : pow(x, num(Rational.of(1, L))));
     }
   }

@@ -176,7 +176,9 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
   }
 
   const t = new AtomTable([lhs, rhs]);
-  // (atoms are registered lazily, so this is re-evaluated after conversions)
+  // atoms are registered as expressions are converted: a cheap degree-bound pass fills the table
+  const degreeAtomizer = new Atomizer(t, degreeField);
+  const degreeBound = degreeField.add(degreeAtomizer.convert(lhs), degreeField.neg(degreeAtomizer.convert(rhs)));
   const pureRational = (): boolean => t.vars.every((v) => v.kind === "sym") && ((lhs.flags | rhs.flags) & (FLAG_I | FLAG_OPAQUE)) === 0;
 
   /** Exact canonical difference within a time budget: "zero", "nonzero" or "gave up". */
@@ -195,7 +197,8 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
   const provedExact: Certificate = { verdict: "proved", method: "exact", detail: "the difference is the zero rational function over the atoms" };
 
   // exact counterexample for rational identities
-  const exactCounterexample = (): Certificate | null => {    const pts = domainPoints(vars, options, 16, rng, () => true);
+  const exactCounterexample = (): Certificate | null => {
+    const pts = domainPoints(vars, options, 16, rng, () => true);
     for (const env of pts) {
       const values = new Map<string, Rational>(Object.entries(env).map(([k, v]) => [k, Rational.fromDouble(v)]));
       const field = new PointField((i) => {
@@ -254,8 +257,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
       }
     }
     if (done < k) return { outcome: "poles" };
-    const dt = new Atomizer(t, degreeField);
-    const deg = degreeField.add(dt.convert(lhs), degreeField.neg(dt.convert(rhs)));
+    const deg = degreeBound;
     const per = deg.n / (SZ_SIZE - deg.d);
     return {
       outcome: "zero",
