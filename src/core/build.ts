@@ -27,7 +27,7 @@ import {
   internSym,
 } from "./expr.js";
 import { KERNELS, isKernel } from "./kernels.js";
-import { Rational, exactRoot } from "./rational.js";
+import { Rational, exactRoot, gcdBigint } from "./rational.js";
 
 // ---------------------------------------------------------------------------------------------
 // Atoms
@@ -276,17 +276,54 @@ export function mul(...factors: Expr[]): Expr {
   if (coeff.isZero()) return ZERO;
   // i^k was reduced by pow(); a product i·i can only arise through bases, already handled.
   if (out.length === 0) return num(coeff);
-  if (out.length === 1) {
+  if (out.length === 1 && out[0]!.kind === "add") {
     const only = out[0]!;
     if (coeff.isOne()) return only;
-    if (only.kind === "add") return add(...only.terms.map((t) => scaleTerm(coeff, t)));
-    return internMul([num(coeff), only]);
+    return add(...only.terms.map((t) => scaleTerm(coeff, t)));
   }
+  // Sums inside a product carry no small rational content: (p/2 + 1/2)·x -> (1/2)(p + 1)·x, so that one
+  // product has one canonical form whichever way it was built (a lone c·(sum) is distributed above).
+  // Contents with numerator or denominator beyond 2^26 stay inside (x + 1e-236 would otherwise become
+  // (10^236 x + 1)/10^236, exact but overflowing in floating point).
+  let changed = false;
+  for (let i = 0; i < out.length; i++) {
+    const f = out[i]!;
+    const base = f.kind === "pow" ? f.base : f;
+    if (base.kind !== "add" || (f.kind === "pow" && !(f.exp.kind === "num" && f.exp.value.isInteger()))) continue;
+    const [c, prim] = sumContent(base);
+    if (c.isOne() || !c.isSmall) continue;
+    const k = f.kind === "pow" ? (f.exp as Num).value.toInteger() : 1;
+    coeff = coeff.mul(c.pow(k));
+    out[i] = k === 1 ? prim : pow(prim, num(k));
+    changed = true;
+  }
+  if (changed) return mul(num(coeff), ...out);
+  if (out.length === 1) return coeff.isOne() ? out[0]! : internMul([num(coeff), out[0]!]);
   out.sort(compareExpr);
   if (!coeff.isOne()) out.unshift(num(coeff));
   return internMul(out);
 }
 
+
+const contentCache = new WeakMap<Expr, [Rational, Expr]>();
+
+/** (c, s/c) for a sum s: c > 0 is gcd of the coefficient numerators over lcm of their denominators. */
+export function sumContent(s: Expr): [Rational, Expr] {
+  const hit = contentCache.get(s);
+  if (hit) return hit;
+  let g = 0n;
+  let l = 1n;
+  const terms = s.kind === "add" ? s.terms : [s];
+  for (const t of terms) {
+    const [c] = splitCoeff(t);
+    g = gcdBigint(g, c.num);
+    l = (l / gcdBigint(l, c.den)) * c.den;
+  }
+  const c = g === 0n ? Rational.ONE : Rational.fromBig(g, l);
+  const r: [Rational, Expr] = c.isOne() ? [c, s] : [c, add(...terms.map((t) => scaleTerm(c.inv(), t)))];
+  contentCache.set(s, r);
+  return r;
+}
 
 export function div(a: Expr, b: Expr): Expr {
   if (b.kind === "num" && b.value.isZero())

@@ -768,14 +768,13 @@ class Converter {
   /**
    * The factors of a product, fraction or single factor, for one call of mul: building a product
    * step by step would distribute a lone coefficient over a sum (3 (a + b) -> 3a + 3b) where the
-   * printed product meant 3 · (a + b) · ... . A fraction whose numerator is a sum, \frac{p + 1}{2},
-   * is one factor (the sum p/2 + 1/2).
+   * printed product meant 3 · (a + b) · ... . Fractions are flattened into the product too
+   * (\frac{p + 1}{2} x reads as (1/2)·(p + 1)·x, the canonical form of that product).
    */
   private factorsOf(n: Node, matrix: boolean): Expr[] {
     // a parenthesised product is still a product: 1/(12 (T + 1)) divides by 12 and by T + 1
     if (n.k === "group" && (n.body.k === "term" || n.body.k === "frac")) return this.factorsOf(n.body, matrix);
     if (n.k === "frac") {
-      if (n.num.k === "sum") return [mul(this.conv(n.num, matrix), ...this.factorsOf(n.den, matrix).map((f) => pow(f, num(-1))))];
       return [...this.factorsOf(n.num, matrix), ...this.factorsOf(n.den, matrix).map((f) => pow(f, num(-1)))];
     }
     if (n.k !== "term") return [this.conv(n, matrix)];

@@ -361,7 +361,7 @@ class LatexPrinter {
       let funcs = ordered.filter((f) => this.isFunctionFactor(f));
       let inner = ordered.filter((f) => !this.isFunctionFactor(f));
       // \frac{3 (a + b)}{2} would read as the sum 3a/2 + 3b/2: write \frac{3}{2} (a + b) instead
-      if (funcs.length > 0 && inner.length === 1 && inner[0]!.kind === "add") [funcs, inner] = [ordered, []];
+      if (funcs.length > 0 && inner.length === 1 && inner[0]!.kind === "add" && p !== 1n) [funcs, inner] = [ordered, []];
       if (!ctx.script || funcs.length > 0) {
         const frac = item(`\\frac{${this.fracSide(inner, p, ctx)}}{${q}}`, { numeric: inner.length === 0 });
         return sign + this.join([frac, ...funcs.map((f) => this.factorItem(f, ctx))], ctx);

@@ -55,6 +55,15 @@ describe("canonicalisation at construction", () => {
       expect(p(input)).toBe(p(expected));
     });
 
+  it("gives a product with a sum one form however it was built (small rational content pulled out)", () => {
+    expect(p("(p/2 + 1/2)*x")).toBe(p("(p + 1)*x/2"));
+    expect(p("x*(2*y + 4)^2")).toBe(p("4*x*(y + 2)^2"));
+    expect(toMathjs(p("(p/2 + 1/2)*x"))).toBe("x*(p + 1)/2");
+    // a lone coefficient is distributed, and huge contents stay inside (they would overflow in floating point)
+    expect(toMathjs(p("(p + 1)/2"))).toBe("p/2 + 1/2");
+    expect(toMathjs(p("x*(y + 1e-40)"))).toBe("x*(y + 1/10000000000000000000000000000000000000000)");
+  });
+
   it("keeps rules that need assumptions unapplied", () => {
     expect(toMathjs(p("log(x*y)"))).toBe("log(x*y)");
     expect(toMathjs(p("(x*y)^(1/2)"))).toBe("sqrt(x*y)");

@@ -20,7 +20,7 @@ describe("qgeom latex", () => {
 
   it("reads LaTeX with --parse", async () => {
     const r = await runCli(["latex", "--parse", "\\frac{p + 1}{2} \\log\\det\\Sigma", "--json"]);
-    expect(JSON.parse(r.out)).toEqual({ expr: "log(det(Sigma))*(p/2 + 1/2)", latex: "\\frac{p + 1}{2} \\log\\det\\Sigma" });
+    expect(JSON.parse(r.out)).toEqual({ expr: "log(det(Sigma))*(p + 1)/2", latex: "\\frac{p + 1}{2} \\log\\det\\Sigma" });
     const bad = await runCli(["latex", "--parse", "\\frac{1}{", "--json"]);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.out).error.code).toBe("PARSE");

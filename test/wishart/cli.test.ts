@@ -54,7 +54,7 @@ describe("qgeom wishart", () => {
     );
     const m = await runCli(["wishart", "density", "--p", "6", "--latex"]);
     expect(m.code).toBe(0);
-    expect(m.out).toContain("det(S)");
+    expect(m.out).toContain("\\det S");
   });
   it("convert --to prints the call with the library's argument order", async () => {
     const r = JSON.parse((await runCli(["wishart", "convert", "--to", "mathematica-legacy", "--df", "5", "--scale", SC, "--json"])).out);

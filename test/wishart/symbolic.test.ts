@@ -108,7 +108,7 @@ describe("compiled symbolic log-density = numeric logpdf", () => {
 describe("matrix notation (any p) and printing", () => {
   it("real, complex and inverse densities in det/tr notation", () => {
     expect(toMathjs(W.wishartDensity(7, { notation: "matrix" }).logDensity)).toBe(
-      "log(det(S))*(n/2 - 4) - 7*n*log(2)/2 - n*log(det(Sigma))/2 - lmultigamma(n/2, 7) - tr(matmul(inv(Sigma), S))/2",
+      "log(det(S))*(n - 8)/2 - 7*n*log(2)/2 - n*log(det(Sigma))/2 - lmultigamma(n/2, 7) - tr(matmul(inv(Sigma), S))/2",
     );
     expect(toMathjs(W.complexWishartDensity(5).density)).toBe("det(S)^(n - 5)*det(Sigma)^(-n)*exp(-tr(matmul(inv(Sigma), S)))/cmultigamma(n, 5)");
     expect(toMathjs(W.inverseWishartDensity(2, { notation: "matrix", df: 6 }).logDensity)).toBe(
@@ -118,7 +118,7 @@ describe("matrix notation (any p) and printing", () => {
   it("p = 2 entries: det S, tr(adj(Σ) S)/det Σ in closed form", () => {
     const d = W.wishartDensity(2);
     expect(toMathjs(d.logDensity)).toBe(
-      "log(S11*S22 - S12^2)*(n/2 - 3/2) - n*log(2) - n*log(Sigma11*Sigma22 - Sigma12^2)/2 - (S11*Sigma22 - 2*S12*Sigma12 + S22*Sigma11)/2/(Sigma11*Sigma22 - Sigma12^2) - lmultigamma(n/2, 2)",
+      "log(S11*S22 - S12^2)*(n - 3)/2 - n*log(2) - n*log(Sigma11*Sigma22 - Sigma12^2)/2 - (S11*Sigma22 - 2*S12*Sigma12 + S22*Sigma11)/2/(Sigma11*Sigma22 - Sigma12^2) - lmultigamma(n/2, 2)",
     );
   });
   it("entries for p > 4 are refused with a pointer to matrix notation", () => {
