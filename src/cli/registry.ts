@@ -1,6 +1,7 @@
 // Every CLI command, in the order `qgeom --help` lists them. Add a command by importing it here.
 import type { Command } from "./command.js";
 import { batchCommand } from "./commands/batch.js";
+import { proveCommand } from "./commands/prove.js";
 import { diffCommand, gradientCommand, hessianCommand } from "./commands/calculus.js";
 import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
@@ -13,6 +14,7 @@ import { maCommand } from "./commands/ma.js";
 import { brenierCommand } from "./commands/brenier.js";
 
 export const commands: Command[] = [
+  proveCommand,
   verifyCommand,
   simplifyCommand,
   expandCommand,

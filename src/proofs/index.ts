@@ -3,3 +3,4 @@ export type { Proof, ProofResult, StepResult, StepCertificate, StepKind, StepDis
 export { STRENGTH, isSuccess } from "./types.js";
 export { ProofContext, type StepOptions } from "./context.js";
 export { runProof, runProofs, normaliseId, type RunOptions } from "./run.js";
+export { resultsTable, resultsJson, resultsDocument, certificateLine, documentText } from "./report.js";

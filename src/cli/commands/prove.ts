@@ -1,0 +1,43 @@
+// `qgeom prove`: runs the catalogue of proofs (MATH.md §9), prints the table and writes the documents.
+import { QgeomError } from "../../core/errors.js";
+import { writeDocument } from "../../latex/document.js";
+import { resultsDocument, resultsJson, resultsTable, runProofs } from "../../proofs/index.js";
+import { catalogue } from "../../../proofs/index.js";
+import { flagBool, flagString } from "../args.js";
+import type { Command } from "../command.js";
+
+export const proveCommand: Command = {
+  name: "prove",
+  summary: "run the executable proofs of MATH.md (V1–V25 and the paper's claims), print the table, write docs/proofs.{tex,html}",
+  usage: "qgeom prove [--only V09,V13] [--out docs/] [--no-docs] [--json]",
+  example: "qgeom prove --only V05,V25",
+  options: ["only", "out"],
+  booleans: ["no-docs"],
+  async run(args, ctx) {
+    const only = flagString(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
+    const known = new Set(catalogue.map((p) => p.id));
+    for (const id of only ?? [])
+      if (!known.has(id.toUpperCase().replace(/^V(\d)$/, "V0$1")))
+        throw new QgeomError("CLI_USAGE", `unknown proof "${id}"; the catalogue has ${[...known].join(", ")}`);
+    const width = 30;
+    const results = await runProofs(catalogue, {
+      ...(only ? { only } : {}),
+      onProgress: (done, total, id) => {
+        const filled = total === 0 ? width : Math.round((done / total) * width);
+        ctx.progress(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${id.padEnd(8)}${done === total ? "\n" : ""}`);
+      },
+    });
+    let written: string[] = [];
+    if (!flagBool(args, "no-docs")) {
+      const out = flagString(args, "out") ?? "docs";
+      const w = writeDocument(resultsDocument(results), out, "proofs", { assets: "inline" });
+      written = [w.texPath, w.htmlPath];
+    }
+    const ok = results.every((r) => r.ok);
+    return {
+      json: { ...resultsJson(results), written },
+      text: resultsTable(results) + (written.length ? `\nwrote ${written.join(" and ")}` : ""),
+      exitCode: ok ? 0 : 1,
+    };
+  },
+};
