@@ -1,8 +1,8 @@
 // Explicit rewriting: together, cancel, collect, subs, simplify. All of them preserve the value on the
 // domain where the input is defined (they may extend it, e.g. (x²-1)/(x-1) -> x+1).
 import { QgeomError, excerpt } from "./errors.js";
-import { type Expr, add, mul, pow, num, sym, ZERO } from "./build.js";
-import { type Fn, FLAG_NONPOLY, children, postOrder } from "./expr.js";
+import { type Expr, add, mul, pow, num, sym, exp, log, ZERO } from "./build.js";
+import { type Fn, FLAG_NONPOLY, children, freeSymbols, internSym, postOrder } from "./expr.js";
 import { Algebra } from "./atoms.js";
 import { expand, rebuildFn } from "./expand.js";
 import { withPolyLimits } from "./poly.js";
@@ -121,7 +121,14 @@ export function complexity(e: Expr): number {
   return memo.get(e)!;
 }
 
-export interface SimplifyOptions extends AlgebraOptions {}
+export interface SimplifyOptions extends AlgebraOptions {
+  /**
+   * Symbols known to be positive. Rules valid only for positive values then apply
+   * (log(xy) = log x + log y, sqrt(x^2) = x, |x| = x): x is written e^t with t real, simplified, and
+   * written back.
+   */
+  positive?: readonly string[];
+}
 
 /**
  * A presentation-oriented simplification: function arguments are simplified first, then the smallest of
@@ -129,9 +136,16 @@ export interface SimplifyOptions extends AlgebraOptions {}
  * input is defined.
  */
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
-  // bottom-up on function arguments
-  const inner = subsFunctions(e, (f) => simplify1(f, options));
-  return simplify1(inner, options);
+  const plain = (x: Expr): Expr => simplify1(subsFunctions(x, (f) => simplify1(f, options)), options); // bottom-up on function arguments
+  const base = plain(e);
+  const positive = (options.positive ?? []).filter((x) => freeSymbols(e).includes(x));
+  if (positive.length === 0) return base;
+  // x = e^t on x > 0 (t a fresh internal symbol), simplified, then t = log x
+  const there = Object.fromEntries(positive.map((x) => [x, exp(internSym("$" + x))]));
+  const back = new Map<Expr, Expr>(positive.map((x) => [internSym("$" + x), log(sym(x))]));
+  const viaExp = subs(plain(subs(e, there)), back);
+  const candidate = freeSymbols(viaExp).some((s) => s.startsWith("$")) ? base : plain(viaExp);
+  return complexity(candidate) < complexity(base) ? candidate : base;
 }
 
 function simplify1(e: Expr, options: SimplifyOptions): Expr {

@@ -38,6 +38,10 @@ describe("qgeom hessian / simplify / diff / eval", () => {
     expect(JSON.parse((await runCli(["expand", "(x+1)^2", "--json"])).out).expr).toBe("x^2 + 2*x + 1");
     expect(JSON.parse((await runCli(["diff", "log(exp(x)+exp(y))", "--vars", "x", "--json"])).out).expr).toBe("exp(x)/(exp(x) + exp(y))");
   });
+  it("simplify --positive applies rules valid for positive symbols", async () => {
+    expect(JSON.parse((await runCli(["simplify", "sqrt(x^2)*abs(y)", "--positive", "x,y", "--json"])).out).expr).toBe("x*y");
+    expect(JSON.parse((await runCli(["simplify", "sqrt(x^2)", "--json"])).out).expr).toBe("abs(x)");
+  });
   it("eval", async () => {
     const r = await runCli(["eval", "x^2+y", "--at", "x=3,y=0.5", "--json"]);
     expect(JSON.parse(r.out)).toEqual({ value: 9.5 });
