@@ -6,3 +6,4 @@ export * from "./compile/index.js";
 // gamma, …) would collide with the symbolic core's.
 export * as linalg from "./linalg/index.js";
 export * as random from "./random/index.js";
+export * as boltzmann from "./boltzmann/index.js";
