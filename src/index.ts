@@ -7,3 +7,4 @@ export * from "./compile/index.js";
 export * as linalg from "./linalg/index.js";
 export * as random from "./random/index.js";
 export * as boltzmann from "./boltzmann/index.js";
+export * as rg from "./rg/index.js";
