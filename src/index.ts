@@ -8,3 +8,4 @@ export * as linalg from "./linalg/index.js";
 export * as random from "./random/index.js";
 export * as boltzmann from "./boltzmann/index.js";
 export * as rg from "./rg/index.js";
+export * as cones from "./cones/index.js";

@@ -113,3 +113,4 @@ export {
   rbmLogPartitionExpr,
 } from "./symbolic.js";
 export { type CompiledFreeEnergy, compileFreeEnergy, toStructureOfArrays } from "./compiled.js";
+export { categoricalPotential, logPartitionPotential, freeEnergyPotential } from "./potentials.js";
