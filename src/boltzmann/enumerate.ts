@@ -8,7 +8,7 @@
 // Gaussian–Gaussian: log Z_T = ((d+m)/2) log(2πT) − ½ log det K + (1/2T) βᵀK⁻¹β, K = [[I, −W], [−Wᵀ, I]], β = (a, c).
 // Enumeration walks the states in Gray-code order, updating the fields by one row per step (refreshed
 // from scratch every 1024 steps so rounding does not accumulate).
-import { QgeomError, special } from "../core/index.js";
+import { QgeomError } from "../core/index.js";
 import { excerpt } from "../core/errors.js";
 import { type Matrix, logDet, solve } from "../linalg/index.js";
 import { freeEnergyUnchecked } from "./free-energy.js";
@@ -26,7 +26,6 @@ import {
   toVector,
 } from "./model.js";
 
-const { softplusFn } = special;
 
 /** log Σ_k e^{x_k} with the max shift (−Infinity for an empty or all −Infinity input). */
 export function logSumExp(xs: ArrayLike<number>): number {
@@ -37,6 +36,17 @@ export function logSumExp(xs: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < xs.length; k++) s += Math.exp(xs[k]! - m);
   return m + Math.log(s);
+}
+
+/** log Σ_k e^{−E_k/T} in one fused pass over the energies (no temporary array). */
+export function logSumExpNegScaled(E: Float64Array, T: number): number {
+  let mn = Infinity;
+  for (let k = 0; k < E.length; k++) if (E[k]! < mn) mn = E[k]!;
+  if (mn === Infinity) return -Infinity;
+  let s = 0;
+  const inv = 1 / T;
+  for (let k = 0; k < E.length; k++) s += Math.exp((mn - E[k]!) * inv);
+  return -mn * inv + Math.log(s);
 }
 
 /**
@@ -74,6 +84,15 @@ export interface EnumerationOptions {
   T?: number;
 }
 
+/** Options of {@link logPartition}. */
+export interface LogPartitionOptions extends EnumerationOptions {
+  /**
+   * Bernoulli–Bernoulli RBM only: the layer to enumerate ("auto", default: the smaller one; "visible",
+   * "hidden"; "joint": all 2^(d+m) joint states). All give the same value up to rounding.
+   */
+  layer?: "auto" | "visible" | "hidden" | "joint";
+}
+
 /**
  * Per-state log weights of one layer of a Bernoulli–Bernoulli RBM, the other layer summed in closed form:
  * side "visible": w(v) = aᵀv/T + Σ_j softplus((c + Wᵀv)_j/T) = −F_T(v)/T; side "hidden": the same with
@@ -92,10 +111,21 @@ export function layerLogWeights(model: RBM, T: number, side: "visible" | "hidden
   }
   for (let t = 0; t < k; t++) base[t] = side === "visible" ? c[t]! : a[t]!;
   const out = new Float64Array(2 ** n);
+  const inv = 1 / T;
   grayVisit(n, k + 1, rows, base, (state, _s, field) => {
-    let w = field[k]! / T;
-    for (let t = 0; t < k; t++) w += softplusFn(field[t]! / T);
-    out[state] = w;
+    // Σ_t softplus(y_t) = Σ_{y_t>0} y_t + log Π_t (1 + e^{−|y_t|}); q = Π(1 + e_t) − 1 accumulated as
+    // q ← q + e + q·e keeps tiny e_t exact, so one log1p replaces k of them
+    let w = field[k]! * inv, q = 0;
+    for (let t = 0; t < k; t++) {
+      const y = field[t]! * inv;
+      let e: number;
+      if (y > 0) {
+        w += y;
+        e = Math.exp(-y);
+      } else e = Math.exp(y);
+      q += e + q * e;
+    }
+    out[state] = w + Math.log1p(q);
   });
   return out;
 }
@@ -158,6 +188,40 @@ function bmStateEnergies(model: BoltzmannMachine): Float64Array {
   return out;
 }
 
+/**
+ * E(v, h) = −aᵀv − cᵀh − vᵀWh of all joint states of a Bernoulli–Bernoulli RBM (index v + 2^d·h): a Gray walk
+ * over v maintaining x = c + Wᵀv and aᵀv, and for each v a Gray walk over h updating −Σ_j h_j x_j.
+ */
+function rbmStateEnergies(model: RBM): Float64Array {
+  const { W, a, c } = model;
+  const d = W.rows, m = W.cols;
+  const rows = new Float64Array(d * (m + 1));
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < m; j++) rows[i * (m + 1) + j] = W.data[i * m + j]!;
+    rows[i * (m + 1) + m] = a[i]!;
+  }
+  const base = new Float64Array(m + 1);
+  base.set(c);
+  const out = new Float64Array(2 ** (d + m));
+  const H = 2 ** m, D = 2 ** d;
+  grayVisit(d, m + 1, rows, base, (v, _s, x) => {
+    let e = -x[m]!; // −aᵀv, h = 0
+    let h = 0;
+    out[v] = e;
+    for (let step = 1; step < H; step++) {
+      const j = 31 - Math.clz32(step & -step);
+      h ^= 1 << j;
+      e += (h >>> j) & 1 ? -x[j]! : x[j]!;
+      if ((step & 1023) === 0) {
+        e = -x[m]!;
+        for (let t = 0; t < m; t++) if ((h >>> t) & 1) e -= x[t]!;
+      }
+      out[v + h * D] = e;
+    }
+  });
+  return out;
+}
+
 function describe(model: RBM | BoltzmannMachine): string {
   if (isRBM(model)) return `an RBM with ${model.W.rows} visible + ${model.W.cols} hidden units`;
   return `a Boltzmann machine with ${model.visible} visible + ${model.W.rows - model.visible} hidden units`;
@@ -174,15 +238,7 @@ export function stateEnergies(model: RBM | BoltzmannMachine): Float64Array {
       throw new QgeomError("UNSUPPORTED", `stateEnergies enumerates binary states; a ${model.kind} RBM has continuous units`);
     const d = model.W.rows, m = model.W.cols;
     checkEnumerable(d + m, describe(model));
-    const n = d + m;
-    // as a Boltzmann machine on (v, h): couplings only between layers
-    const Wb = new Float64Array(n * n);
-    for (let i = 0; i < d; i++)
-      for (let j = 0; j < m; j++) {
-        Wb[i * n + d + j] = model.W.data[i * m + j]!;
-        Wb[(d + j) * n + i] = model.W.data[i * m + j]!;
-      }
-    return bmStateEnergies({ W: { rows: n, cols: n, data: Wb }, b: Float64Array.from([...model.a, ...model.c]), visible: d });
+    return rbmStateEnergies(model);
   }
   checkBM(model);
   checkEnumerable(model.W.rows, describe(model));
@@ -195,18 +251,22 @@ export function stateEnergies(model: RBM | BoltzmannMachine): Float64Array {
  * log Z is that of the density in v); Gaussian–Gaussian: closed form (throws DOMAIN if ‖W‖₂ ≥ 1);
  * Boltzmann machine: all 2^n states (n ≤ 20). Throws SIZE_LIMIT beyond 20 binary units.
  */
-export function logPartition(model: RBM | BoltzmannMachine, options: EnumerationOptions = {}): number {
+export function logPartition(model: RBM | BoltzmannMachine, options: LogPartitionOptions = {}): number {
   const T = temperature(options.T);
   if (!isRBM(model)) {
-    const E = stateEnergies(model);
-    return logSumExp(E.map((e) => -e / T));
+    return logSumExpNegScaled(stateEnergies(model), T);
   }
   checkRBM(model);
   const d = model.W.rows, m = model.W.cols;
   switch (model.kind) {
-    case "bernoulli":
+    case "bernoulli": {
       checkEnumerable(d + m, describe(model));
-      return logSumExp(layerLogWeights(model, T, d <= m ? "visible" : "hidden"));
+      const layer = options.layer ?? "auto";
+      if (layer === "joint") return logSumExpNegScaled(stateEnergies(model), T);
+      if (layer !== "auto" && layer !== "visible" && layer !== "hidden")
+        throw new QgeomError("INVALID_ARGUMENT", `layer must be "auto", "visible", "hidden" or "joint", got ${excerpt(layer)}`);
+      return logSumExp(layerLogWeights(model, T, layer === "auto" ? (d <= m ? "visible" : "hidden") : layer));
+    }
     case "gaussian-bernoulli":
       checkEnumerable(m, `a Gaussian–Bernoulli RBM with ${m} binary hidden units`);
       return 0.5 * d * Math.log(2 * Math.PI * T) + logSumExp(gbHiddenLogWeights(model, T));

@@ -29,6 +29,7 @@ export {
 } from "./free-energy.js";
 export {
   type EnumerationOptions,
+  type LogPartitionOptions,
   logSumExp,
   logPartition,
   stateEnergies,

@@ -6,6 +6,9 @@ import { compileCommand } from "./commands/compile.js";
 import { evalCommand } from "./commands/eval.js";
 import { cancelCommand, expandCommand, simplifyCommand, togetherCommand } from "./commands/rewrite.js";
 import { verifyCommand } from "./commands/verify.js";
+import { rbmFreeEnergyCommand, rbmLogZCommand } from "./commands/rbm.js";
+import { rgDecimateCommand } from "./commands/rg.js";
+import { coneMaCommand } from "./commands/cone.js";
 
 export const commands: Command[] = [
   verifyCommand,
@@ -19,4 +22,8 @@ export const commands: Command[] = [
   evalCommand,
   compileCommand,
   batchCommand,
+  rbmFreeEnergyCommand,
+  rbmLogZCommand,
+  rgDecimateCommand,
+  coneMaCommand,
 ];

@@ -13,6 +13,7 @@ import {
   add,
   det,
   div,
+  evaluate,
   exp,
   freeSymbols,
   hessian,
@@ -51,7 +52,8 @@ export function maConstant(p: number, field: Field, coords: Coords): { expr: Exp
   const shift = field === "real" ? (p * (p - 1)) / 2 : p * (p - 1);
   const C = kvConstantExpr(p, field, "ut");
   const expr = simplify(mul(pow(k, num(N)), pow(num(2), num(coords === "ut" ? shift : -shift)), pow(C, num(-2))));
-  return { expr, value: Math.exp(maLogConstant(p, field, coords)) };
+  const direct = evaluate(expr);
+  return { expr, value: Number.isFinite(direct) && direct > 0 ? direct : Math.exp(maLogConstant(p, field, coords)) };
 }
 
 // ---------------------------------------------------------------------------------------------

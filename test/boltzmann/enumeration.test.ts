@@ -48,6 +48,7 @@ describe("V1 enumeration identities (N, 1e-10)", () => {
         });
         // the joint sum equals the layer sum used by logPartition (either layer)
         expectClose(bz.logSumExp(E.map((e) => -e / T)), bz.logPartition(model, { T }), 1e-10, 1e-12, "log Z");
+        for (const layer of ["visible", "hidden", "joint"] as const) expectClose(bz.logPartition(model, { T, layer }), bz.logPartition(model, { T }), 1e-10, 1e-12, layer);
       }),
       { numRuns: 40 },
     );
