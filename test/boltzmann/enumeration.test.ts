@@ -70,7 +70,7 @@ describe("V1 enumeration identities (N, 1e-10)", () => {
     );
   });
 
-  it("Gaussian–Bernoulli log Z: the two visible-bias conventions differ by ½‖a‖² only inside F (Z is per-density)", () => {
+  it("Gaussian–Bernoulli log Z with W = 0 factorises: Z = (2π)^{d/2} Π_j (1 + e^{c_j})", () => {
     // Z of e^{−F} for F = ½‖v − a‖² − Σ softplus: shifting v by a with W = 0 gives (2π)^{d/2} Π(1 + e^{c_j})
     const model = bz.rbm({ W: [[0, 0], [0, 0]], a: [0.3, -1], c: [0.2, -0.4], kind: "gaussian-bernoulli" });
     const expected = Math.log(2 * Math.PI) + Math.log1p(Math.exp(0.2)) + Math.log1p(Math.exp(-0.4));
