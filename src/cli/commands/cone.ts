@@ -36,8 +36,10 @@ export const coneMaCommand: Command = {
     }
     // larger p: exact at rational points (UT Hessian determinant) where cheap, and numeric in the chosen coordinates
     const exact = p <= 5 ? maIdentityAtRationalPoints(p, field, { samples: 2 }).allEqual : null;
-    const I = Float64Array.from({ length: p * p }, (_, k) => (k % (p + 1) === 0 ? 1 + (k % 3) / 4 : 0));
-    const X = field === "real" ? { rows: p, cols: p, data: I } : { rows: p, cols: p, re: I, im: new Float64Array(p * p) };
+    // X = I + 0.3 J/p (+ 0.1 i·sign(j − i)/p): positive definite (perturbation norm < 1), not diagonal
+    const re = Float64Array.from({ length: p * p }, (_, k) => (k % (p + 1) === 0 ? 1 : 0) + 0.3 / p);
+    const im = Float64Array.from({ length: p * p }, (_, k) => (0.1 * Math.sign((k % p) - Math.floor(k / p))) / p);
+    const X = field === "real" ? { rows: p, cols: p, data: re } : { rows: p, cols: p, re, im };
     const num = maIdentityNumeric(X, coords);
     const ok = num.relativeError < 1e-10 && exact !== false;
     return {
