@@ -11,3 +11,6 @@ export * as modular from "./modular/index.js";
 export * from "./latex/index.js";
 // Domain modules as namespaces.
 export * as mongeAmpere from "./monge-ampere/index.js";
+export * as boltzmann from "./boltzmann/index.js";
+export * as rg from "./rg/index.js";
+export * as cones from "./cones/index.js";
