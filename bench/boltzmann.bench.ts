@@ -3,34 +3,8 @@
 // CPU time per call (shared 2-core machines; see bench/linalg.bench.ts). Run: npx tsx bench/boltzmann.bench.ts
 import * as bz from "../src/boltzmann/index.js";
 import { Rng, standardNormal } from "../src/random/index.js";
-import { fmtRatio, fmtTime, printTable, runPython } from "./util.js";
+import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit } from "./util.js";
 
-/** CPU seconds per call: minimum over batches of ≥ 10 ms after ~0.2 s of warm-up (V8 tiering). */
-function timeit(fn: () => unknown, minTime = 0.3): number {
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  };
-  const w0 = cpu();
-  do fn(); while (cpu() - w0 < 0.2);
-  let runs = 1;
-  for (;;) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    if (cpu() - t0 >= 0.01) break;
-    runs *= 2;
-  }
-  let best = Infinity, total = 0, batches = 0;
-  while (batches < 3 || (total < minTime && batches < 30)) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    const dt = cpu() - t0;
-    best = Math.min(best, dt / runs);
-    total += dt;
-    batches++;
-  }
-  return best;
-}
 
 const d = 16, m = 4, N = 100_000;
 const rng = new Rng(2026);
