@@ -1,6 +1,10 @@
 // The catalogue of MATH.md §9 as executable proofs, in order.
 import type { Proof } from "../src/proofs/index.js";
+import { v01 } from "./v01-partition-function.js";
+import { v02 } from "./v02-learning-gradient.js";
+import { v03 } from "./v03-gibbs-variational.js";
+import { v04 } from "./v04-exponential-family.js";
 import { v05 } from "./v05-categorical-monge-ampere.js";
 import { v25 } from "./v25-wdvv.js";
 
-export const catalogue: readonly Proof[] = [v05, v25];
+export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v25];
