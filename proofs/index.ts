@@ -8,6 +8,8 @@ import { v05 } from "./v05-categorical-monge-ampere.js";
 import { v06 } from "./v06-rbm-convexity.js";
 import { v07 } from "./v07-gaussian-gaussian-rbm.js";
 import { v22 } from "./v22-koszul-vinberg-monge-ampere.js";
+import { v23 } from "./v23-rg-gaussian.js";
+import { v24 } from "./v24-mehta-schwab.js";
 import { v25 } from "./v25-wdvv.js";
 
-export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v25];
+export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v23, v24, v25];

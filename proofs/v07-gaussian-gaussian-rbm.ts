@@ -1,7 +1,7 @@
 // V7: the Gaussian–Gaussian RBM (MATH.md §2.2). The joint precision K = [[I, −W], [−Wᵀ, I]] has Schur complement
 // K/K_hh = I − WWᵀ, so v ~ N((I − WWᵀ)⁻¹(a + Wc), (I − WWᵀ)⁻¹) — exact for symbolic W, a, c (d = m = 2) and at
 // rational W (d = 2, m = 3); completing the square gives F(v) exactly. K ≻ 0 iff ‖W‖₂ < 1: λ_min(K) = 1 − ‖W‖₂.
-import { add, det, identityMatrix, inverse, Matrix, matMul, matrix, matrixSymbols, mul, num, PI, log, sub, sym, transpose, type Expr, type SymbolicMatrix } from "../src/core/index.js";
+import { add, det, inverse, Matrix, matMul, matrix, matrixSymbols, mul, num, PI, log, sub, sym, transpose, type Expr, type SymbolicMatrix } from "../src/core/index.js";
 import { freeEnergy, freeEnergyExpr, ggMarginal, jointPrecision, logPartition, rbm, rbmEnergyExpr, rbmSymbols, type RBM } from "../src/boltzmann/index.js";
 import { decimateSymbolic } from "../src/rg/index.js";
 import { eigvalsh, inverse as linv, spectralNorm } from "../src/linalg/index.js";
@@ -23,8 +23,6 @@ function jointPrecisionSymbolic(W: SymbolicMatrix): SymbolicMatrix {
   );
 }
 
-const block = (A: SymbolicMatrix, rows: number[], cols: number[]): SymbolicMatrix => new Matrix(rows.map((r) => cols.map((c) => A.get(r, c))));
-const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
 const IminusWWt = (W: SymbolicMatrix): SymbolicMatrix => {
   const P = matMul(W, transpose(W));
   return P.map((x, i, j) => sub(num(i === j ? 1 : 0), x));
