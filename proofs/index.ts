@@ -11,5 +11,7 @@ import { v22 } from "./v22-koszul-vinberg-monge-ampere.js";
 import { v23 } from "./v23-rg-gaussian.js";
 import { v24 } from "./v24-mehta-schwab.js";
 import { v25 } from "./v25-wdvv.js";
+import { c5 } from "./c5-ma-domain.js";
+import { c6 } from "./c6-rg.js";
 
-export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v23, v24, v25];
+export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v23, v24, v25, c5, c6];

@@ -19,7 +19,7 @@ const randomV = (rng: Rng, d: number, scale: number) => Float64Array.from({ leng
 export const v06: Proof = {
   id: "V06",
   title: "RBM free-energy convexity",
-  source: "MATH.md §2.2, §9 V6, §8.6 (R5, R5′)",
+  source: "MATH.md §2.2, §9 V6, §8.6 (R5, R5')",
   statement:
     "Gaussian–Bernoulli: $\\nabla^2F(v)=I-W D(v)W^\\top$ with $D(v)=\\mathrm{diag}\\,\\mathrm{sig}'(c+W^\\top v)\\preceq\\frac14I$, so $\\|W\\|_2<2$ implies " +
     "$\\lambda_{\\min}(\\nabla^2F)\\ge1-\\|W\\|_2^2/4>0$; for $\\|W\\|_2>2$ convexity can fail. Bernoulli–Bernoulli extended to $\\mathbb R^d$: " +

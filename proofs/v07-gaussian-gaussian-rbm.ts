@@ -31,7 +31,7 @@ const IminusWWt = (W: SymbolicMatrix): SymbolicMatrix => {
 export const v07: Proof = {
   id: "V07",
   title: "Gaussian–Gaussian RBM: marginal by Schur complement",
-  source: "MATH.md §2.2, §8.2, §9 V7, §8.6 (R5″)",
+  source: "MATH.md §2.2, §8.2, §9 V7, §8.6 (R5'')",
   statement:
     "For $E=\\frac12\\|v\\|^2+\\frac12\\|h\\|^2-a^\\top v-c^\\top h-v^\\top Wh$ the joint precision is $K=\\begin{pmatrix}I_d&-W\\\\-W^\\top&I_m\\end{pmatrix}$; " +
     "$K\\succ0$ iff $\\|W\\|_2<1$, and then $v\\sim N\\big((I-WW^\\top)^{-1}(a+Wc),(I-WW^\\top)^{-1}\\big)$ and " +
