@@ -13,5 +13,6 @@ import { v24 } from "./v24-mehta-schwab.js";
 import { v25 } from "./v25-wdvv.js";
 import { c5 } from "./c5-ma-domain.js";
 import { c6 } from "./c6-rg.js";
+import { c9 } from "./c9-conventions.js";
 
-export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v23, v24, v25, c5, c6];
+export const catalogue: readonly Proof[] = [v01, v02, v03, v04, v05, v06, v07, v22, v23, v24, v25, c5, c6, c9];

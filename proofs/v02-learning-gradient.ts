@@ -1,8 +1,12 @@
 // V2: the learning gradient (MATH.md §2.3) — clamped minus free statistics over T — against central finite
 // differences of the exactly enumerated log-likelihood, for a Boltzmann machine with hidden units (perturbing the
 // FREE parameter w_ij, i < j, i.e. the tied pair of §1.5) and for a Bernoulli RBM, at T = 1 and T ≠ 1. Must fail:
-// the untied derivative ∂/∂W_ij of E = −½sᵀWs − bᵀs (half the tied one) and the formula without the 1/T.
+// the untied derivative ∂/∂W_ij of E = −½sᵀWs − bᵀs (half the tied one) and the formula without the 1/T. Exact: the
+// clamped-minus-free formula for a fully visible machine (n = 3) with T symbolic.
+import { add, diff, div, exp, mul, num, sub, subs, sym, type Expr } from "../src/core/index.js";
 import {
+  bmEnergyExpr,
+  bmLogPartitionExpr,
   boltzmannMachine,
   entropy,
   klDivergence,
@@ -16,8 +20,6 @@ import {
   type BoltzmannMachine,
   type RBM,
 } from "../src/boltzmann/index.js";
-import { add, diff, div, exp, mul, num, sub, subs, sym, type Expr } from "../src/core/index.js";
-import { bmEnergyExpr, bmLogPartitionExpr } from "../src/boltzmann/index.js";
 import { normal, normalMatrix, Rng } from "../src/random/index.js";
 import type { Proof } from "../src/proofs/index.js";
 

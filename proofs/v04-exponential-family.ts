@@ -59,7 +59,7 @@ export const v04: Proof = {
       const F = symbolicFamily(n);
       const Hs = hessian(psi, F.names);
       const D = F.theta.length;
-      if (n === 2) ctx.show("ψ for n = 2 (θ = (w₁₂, b₁, b₂))", psi, "\\psi(\\theta)");
+      if (n === 2) ctx.show("ψ for n = 2, $\\theta=(w_{12},b_1,b_2)$", psi, "\\psi(\\theta)");
       for (let a = 0; a < D; a++)
         ctx.identity(`$\\partial\\psi/\\partial\\theta_{${a + 1}}=\\mathbb E_\\theta t_{${a + 1}}$ (n = ${n})`, diff(psi, F.names[a]!), F.mean((t) => t[a]!));
       const cov = (a: number, b: number): Expr => sub(F.mean((t) => t[a]! * t[b]!), mul(F.mean((t) => t[a]!), F.mean((t) => t[b]!)));

@@ -84,7 +84,7 @@ export const v23: Proof = {
       const SigQ = matrix(A.map((r, i) => A.map((q, j) => r.reduce((s, x, k) => s + x * q[k]!, 0) + (i === j ? 1 : 0))));
       const KQ = inverse(SigQ);
       ctx.show("A rational covariance", SigQ, "\\Sigma");
-      ctx.custom("rational $4\\times4$ $\\Sigma=AA^\\top+I$, keep $c=\\{1,3\\}$: $K/K_{ff}=(\\Sigma_{cc})^{-1}$ exactly", () => sameRationals(decimateSymbolic(KQ, [0, 2]), inverse(sub2(SigQ, [0, 2])), "K/K_ff and (Σ_cc)⁻¹"));
+      ctx.custom("rational $4\\times4$ $\\Sigma=AA^\\top+I$, keep $c=\\{1,3\\}$: $K/K_{ff}=(\\Sigma_{cc})^{-1}$ exactly", () => sameRationals(decimateSymbolic(KQ, [0, 2]), inverse(sub2(SigQ, [0, 2])), "K/K_ff and the inverse of Σ_cc"));
       // completing the square for one integrated site (K symbolic, 3×3, f = {3})
       const Ks = symmetricMatrixSymbols("K", 3);
       const x = [sym("x1"), sym("x2"), sym("x3")];
