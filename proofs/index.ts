@@ -4,6 +4,8 @@ import { v05 } from "./v05-categorical-monge-ampere.js";
 import { v17 } from "./v17-psd-self-duality.js";
 import { v18 } from "./v18-tomita-objects.js";
 import { v19 } from "./v19-natural-cone.js";
+import { v20 } from "./v20-modular-flow-kms.js";
+import { v21 } from "./v21-relative-entropy.js";
 import { v25 } from "./v25-wdvv.js";
 
-export const catalogue: readonly Proof[] = [v05, v17, v18, v19, v25];
+export const catalogue: readonly Proof[] = [v05, v17, v18, v19, v20, v21, v25];

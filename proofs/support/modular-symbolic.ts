@@ -363,3 +363,68 @@ export function relDiff(A: NumMatrix | CMatrix, B: NumMatrix | CMatrix): number 
   }
   return Math.sqrt(d) / Math.max(1, Math.sqrt(s));
 }
+
+// ---------------------------------------------------------------------------------------------
+// qubit closed forms (MATH §6.9): the module writes them with atanh r, log((1 − r²)/4), ((1 − r²)/4)^z,
+// cos and sin; the spectral calculus writes them with log p_± (p_± = (1 ± r)/2). Three lemmas connect
+// the two exactly (each proved as a step of the proof that uses them):
+//   (T) tanh(½(log a − log b)) = (a − b)/(a + b) for a, b > 0; with a = p_+, b = p_−: = r, so by
+//       injectivity of tanh on ℝ, atanh r = ½(log p_+ − log p_−);
+//   (L) log(ab) = log a + log b and log(a/b) = log a − log b for a, b > 0; (1 − r²)/4 = p_+ p_−;
+//   (E) cos u = (e^{iu} + e^{−iu})/2, sin u = (e^{iu} − e^{−iu})/(2i) (both pairs solve c' = −s, s' = c, c(0) = 1, s(0) = 0).
+
+/** The eigenvalues p_± = (1 ± r)/2 of (I + r·σ)/2 for a norm expression r. */
+export function qubitEigen(r: Expr): { plus: Expr; minus: Expr } {
+  return { plus: div(add(ONE, r), num(2)), minus: div(sub(ONE, r), num(2)) };
+}
+
+/** (1 − r²)/4 as the module builds it. */
+export function qubitQ(r: Expr): Expr {
+  return div(sub(ONE, pow(r, num(2))), num(4));
+}
+
+/**
+ * Rewrites the module's qubit closed forms into the spectral atoms log p_± of each norm r_k in
+ * `norms` (lemmas T, L, E above): atanh r_k, log((1 − r_k²)/4), ((1 − r_k²)/4)^z,
+ * log((1 − r_j²)/(1 − r_k²)), cos and sin.
+ */
+export function qubitRewriter(norms: readonly Expr[]): (e: Expr) => Expr {
+  const logs = norms.map((r) => {
+    const { plus, minus } = qubitEigen(r);
+    return { r, q: qubitQ(r), one: sub(ONE, pow(r, num(2))), La: fn("log", plus), Lb: fn("log", minus) };
+  });
+  return (e0: Expr): Expr => {
+    const e = trigToExp(e0);
+    const table = new Map<Expr, Expr>();
+    for (const x of postOrder([e])) {
+      if (x.kind === "fn" && x.dorders === null && x.name === "atanh") {
+        const k = logs.find((l) => l.r === x.args[0]);
+        if (k) table.set(x, mul(num("1/2"), sub(k.La, k.Lb)));
+      } else if (x.kind === "fn" && x.dorders === null && x.name === "log") {
+        const u = x.args[0]!;
+        const k = logs.find((l) => l.q === u);
+        if (k) table.set(x, add(k.La, k.Lb));
+        for (const j of logs)
+          for (const k2 of logs)
+            if (j !== k2 && u === div(j.one, k2.one)) table.set(x, sub(add(j.La, j.Lb), add(k2.La, k2.Lb)));
+      } else if (x.kind === "pow") {
+        const k = logs.find((l) => l.q === x.base);
+        if (k && x.exp.kind !== "num") table.set(x, exp(mul(x.exp, add(k.La, k.Lb))));
+      }
+    }
+    return table.size === 0 ? e : subs(e, table);
+  };
+}
+
+/** The spectral projectors P_± = (I ± (r·σ)/r)/2 of a qubit with Bloch vector r (Exprs) and norm expression rn. */
+export function qubitProjectors(r: readonly [Expr, Expr, Expr], rn: Expr): { plus: SymbolicMatrix; minus: SymbolicMatrix; pauli: SymbolicMatrix } {
+  const [x, y, z] = r;
+  const pauli = new Matrix<Expr>([
+    [z, sub(x, mul(I, y))],
+    [add(x, mul(I, y)), neg(z)],
+  ]);
+  // 1/r written as r/r² so that the radical stays in the numerator (where its relation is reduced)
+  const u = scaleE(pauli, div(rn, pow(rn, num(2))));
+  const half = num("1/2");
+  return { plus: scaleE(addE(identityE(2), u), half), minus: scaleE(subE(identityE(2), u), half), pauli };
+}
