@@ -7,5 +7,9 @@ import { v19 } from "./v19-natural-cone.js";
 import { v20 } from "./v20-modular-flow-kms.js";
 import { v21 } from "./v21-relative-entropy.js";
 import { v25 } from "./v25-wdvv.js";
+import { c3bComplex } from "./c3b-complex-wishart-cone.js";
+import { c3bFlow } from "./c3b-flow-isospectral.js";
+import { c3bReal } from "./c3b-real-symmetric-cone.js";
+import { c4Jordan } from "./c4-jordan-types.js";
 
-export const catalogue: readonly Proof[] = [v05, v17, v18, v19, v20, v21, v25];
+export const catalogue: readonly Proof[] = [v05, v17, v18, v19, v20, v21, v25, c3bComplex, c3bReal, c4Jordan, c3bFlow];

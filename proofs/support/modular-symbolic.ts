@@ -335,6 +335,12 @@ export function hermitizeExact(A: CMatrix): CMatrix {
   return { rows: n, cols: n, re, im };
 }
 
+/** A real matrix as a complex one (complex ones pass through). */
+export function asComplex(A: NumMatrix | CMatrix): CMatrix {
+  if ("re" in A) return A;
+  return { rows: A.rows, cols: A.cols, re: A.data.slice(), im: new Float64Array(A.data.length) };
+}
+
 /** Smallest eigenvalue of a Hermitian (or real symmetric) matrix. */
 export function lambdaMin(A: NumMatrix | CMatrix): number {
   return eigvalsh(A)[0]!;
