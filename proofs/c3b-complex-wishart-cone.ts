@@ -53,17 +53,17 @@ export const c3bComplex: Proof = {
       const st = symbolicState(n === 2 ? unitaryBasis(2) : identityE(3), n === 2 ? ["l1", "l2"] : ["l1", "l2", "l3"]);
       const q = st.power(num("1/4")), qi = st.power(num("-1/4"));
       const X = hermitianSymbols("X", n), L = complexSymbols("m", n);
-      ctx.custom(`p = ${n}: $P^\\natural=\\mathrm{Herm}_p^+$ exactly: $\\rho^{1/4}LL^*\\rho^{1/4}=(\\rho^{1/4}L)(\\rho^{1/4}L)^*$, and every Hermitian $X=\\rho^{1/4}(\\rho^{-1/4}X\\rho^{-1/4})\\rho^{1/4}$ with a Hermitian coordinate`, certify(() => {
+      ctx.custom(`$p=${n}$: $P^\\natural=\\mathrm{Herm}_p^+$ exactly: $\\rho^{1/4}LL^*\\rho^{1/4}=(\\rho^{1/4}L)(\\rho^{1/4}L)^*$, and every Hermitian $X=\\rho^{1/4}(\\rho^{-1/4}X\\rho^{-1/4})\\rho^{1/4}$ with a Hermitian coordinate`, certify(() => {
         const c = mulE(qi, X, qi);
         return [
           ...matrixPairs(mulE(q, L, star(L), q), matMul(matMul(q, L), star(matMul(q, L))), "Gram"),
           ...matrixPairs(mulE(q, c, q), X, "reconstruction"),
           ...(n === 2 ? matrixPairs(star(c), c, "Hermitian coordinate") : []),
         ];
-      }), { justification: `symbolic $\\ell_k$ (any $\\rho\\succ0$)${n === 3 ? " in the eigenbasis of $\\rho$" : ", general eigenbasis"}; the coordinate is a congruence of $X$, PSD iff $X$ is` });
+      }), { justification: `Symbolic $\\ell_k$ (any $\\rho\\succ0$)${n === 3 ? " in the eigenbasis of $\\rho$" : ", general eigenbasis"}; the coordinate is a congruence of $X$, PSD iff $X$ is` });
     }
     const rng = new Rng(31);
-    ctx.custom("numerically, for every kind of faithful $\\rho$ (random, $I/p$, nearly singular with $\\lambda_{\\min}=10^{-3}$), p = 2..6: random $X\\succeq0$ of every rank has a PSD coordinate that reconstructs $X$, and $\\rho^{1/4}a\\rho^{1/4}\\succeq0$ for $a\\succeq0$", (): StepCertificate => {
+    ctx.custom("Numerically, for every kind of faithful $\\rho$ (random, $I/p$, nearly singular with $\\lambda_{\\min}=10^{-3}$), p = 2..6: random $X\\succeq0$ of every rank has a PSD coordinate that reconstructs $X$, and $\\rho^{1/4}a\\rho^{1/4}\\succeq0$ for $a\\succeq0$", (): StepCertificate => {
       let worst = 0, count = 0;
       for (let p = 2; p <= 6; p++) {
         const spectrum = Array.from({ length: p }, (_, k) => (k === 0 ? 1e-3 : (1 - 1e-3) / (p - 1)));
@@ -79,7 +79,7 @@ export const c3bComplex: Proof = {
       }
       return numericCertificate(worst, 1e-8, `${count} (state, X) pairs, reconstruction error`);
     });
-    ctx.custom("relative interior: for $X\\succ0$, $X+H\\succeq0$ whenever $\\|H\\|_2\\le\\lambda_{\\min}(X)$ (interior); for singular $X\\succeq0$ with $Xv=0$, $|v|=1$: $\\lambda_{\\min}(X-\\varepsilon vv^*)=-\\varepsilon$ (boundary), p = 3, 5", (): StepCertificate => {
+    ctx.custom("Relative interior: for $X\\succ0$, $X+H\\succeq0$ whenever $\\|H\\|_2\\le\\lambda_{\\min}(X)$ (interior); for singular $X\\succeq0$ with $Xv=0$, $|v|=1$: $\\lambda_{\\min}(X-\\varepsilon vv^*)=-\\varepsilon$ (boundary), p = 3, 5", (): StepCertificate => {
       let worst = 0;
       for (const p of [3, 5]) {
         const Xf = asComplex(randomPsd(rng, p));
@@ -108,9 +108,9 @@ export const c3bComplex: Proof = {
       const Lm = new Matrix<Expr>(Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (j > i ? ZERO : i === j ? sym(`c${i + 1}`) : add(sym(`c${i + 1}${j + 1}`), mul(I, sym(`c${i + 1}${j + 1}i`)))))));
       const Am = new Matrix<Expr>(Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (j > i ? ZERO : i === j ? sym(`a${i + 1}`) : add(sym(`a${i + 1}${j + 1}`), mul(I, sym(`a${i + 1}${j + 1}i`)))))));
       const S = mulE(Lm, Am, star(Am), star(Lm));
-      ctx.identity(`p = ${p}: Bartlett, $\\det(LAA^*L^*)=\\det(LL^*)\\prod_ia_{ii}^2$ for lower-triangular $L$, $A$ with real diagonals`, det(S), mul(det(matMul(Lm, star(Lm))), ...Array.from({ length: p }, (_, i) => mul(sym(`a${i + 1}`), sym(`a${i + 1}`)))), {
+      ctx.identity(`$p=${p}$: Bartlett, $\\det(LAA^*L^*)=\\det(LL^*)\\prod_ia_{ii}^2$ for lower-triangular $L$, $A$ with real diagonals`, det(S), mul(det(matMul(Lm, star(Lm))), ...Array.from({ length: p }, (_, i) => mul(sym(`a${i + 1}`), sym(`a${i + 1}`)))), {
         display: { kind: "none" },
-        justification: "with $a_{ii}^2\\sim\\mathrm{Gamma}(n-i+1)>0$ a.s. (needs $n>p-1$), $\\det S>0$ a.s.: $CW_p(n,\\Sigma)$ gives full mass to $\\mathrm{Herm}_p^{++}$",
+        justification: "With $a_{ii}^2\\sim\\mathrm{Gamma}(n-i+1)>0$ a.s. (needs $n>p-1$), $\\det S>0$ a.s.: $CW_p(n,\\Sigma)$ gives full mass to $\\mathrm{Herm}_p^{++}$",
       });
     }
     ctx.custom("Monte Carlo: $\\lambda_{\\min}(S)>0$ on every draw of $CW_p(n,\\Sigma)$, p = 2, 3, 4, $n=p-\\tfrac12$ (real, below $p$) and $n=p+3$; 300 draws each, $\\lambda_{\\min}/\\lambda_{\\max}$ above the rounding level $10^{-13}$", (): StepCertificate => {
@@ -127,7 +127,7 @@ export const c3bComplex: Proof = {
         }
       return minRel > 1e-13 ? { kind: "checked/numeric", error: 0, tolerance: 0, detail: `1800 draws; smallest lambda_min/lambda_max = ${minRel.toExponential(2)} > 1e-13` } : { kind: "refuted", detail: `a draw on the boundary: ${minRel}` };
     });
-    ctx.custom("boundary: the singular law (sum of $n<p$ outer products) has rank exactly $n$ on every draw (spectral gap $>10^8$), p = 4, n = 1, 2, 3; so boundary points are reached, and $\\mathrm{Herm}_p^+=\\overline{\\mathrm{Herm}_p^{++}}$ ($X+\\varepsilon I\\to X$)", (): StepCertificate => {
+    ctx.custom("Boundary: the singular law (sum of $n<p$ outer products) has rank exactly $n$ on every draw (spectral gap $>10^8$), p = 4, n = 1, 2, 3; so boundary points are reached, and $\\mathrm{Herm}_p^+=\\overline{\\mathrm{Herm}_p^{++}}$ ($X+\\varepsilon I\\to X$)", (): StepCertificate => {
       let worstGap = Infinity;
       for (const n of [1, 2, 3]) {
         const sam = complexWishartSampler(n, randomPsd(rng, 4, 6), { method: "outer" });

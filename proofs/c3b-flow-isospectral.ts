@@ -18,7 +18,6 @@ import {
   matrixPairs,
   numericCertificate,
   randomDensity,
-  randomHermitian,
   randomPsd,
   relDiff,
   scaleE,
@@ -60,10 +59,10 @@ export const c3bFlow: Proof = {
       const G = spectralGenerator(st.eigenvalues, st.U);
       const S = hermitianSymbols("s", 2), S2 = hermitianSymbols("w", 2);
       const St = G.flow(S, t), S2t = G.flow(S2, t);
-      ctx.custom("p = 2: $\\det(\\lambda I-\\Sigma_t)=\\det(\\lambda I-\\Sigma)$ and $\\det(\\lambda\\Sigma_t-\\Sigma'_t)=\\det(\\lambda\\Sigma-\\Sigma')$ (general eigenbasis, symbolic $t$, $\\lambda$)", certify(() => [
+      ctx.custom("$p=2$: $\\det(\\lambda I-\\Sigma_t)=\\det(\\lambda I-\\Sigma)$ and $\\det(\\lambda\\Sigma_t-\\Sigma'_t)=\\det(\\lambda\\Sigma-\\Sigma')$ (general eigenbasis, symbolic $t$, $\\lambda$)", certify(() => [
         [charPoly(St, lam), charPoly(S, lam), "characteristic polynomial"],
         [det(subE(scaleE(St, lam), S2t)), det(subE(scaleE(S, lam), S2)), "pencil"],
-      ]), { justification: "the pencil's roots are the eigenvalues of $\\Sigma^{-1}\\Sigma'$, which give the affine-invariant distance $(\\sum_k\\log^2\\mu_k)^{1/2}$; hence spec, $\\det$, $\\operatorname{tr}$, rank, PSD-ness and $\\phi$ are invariant" });
+      ]), { justification: "The pencil's roots are the eigenvalues of $\\Sigma^{-1}\\Sigma'$, which give the affine-invariant distance $(\\sum_k\\log^2\\mu_k)^{1/2}$; hence spec, $\\det$, $\\operatorname{tr}$, rank, PSD-ness and $\\phi$ are invariant" });
     }
     {
       const st = symbolicState(identityE(3), ["l1", "l2", "l3"]);
@@ -72,7 +71,7 @@ export const c3bFlow: Proof = {
       const St = G.flow(S, t);
       const ph = G.flowPhases(t);
       const rho = diagE(st.eigenvalues);
-      ctx.custom("p = 3 (eigenbasis of $\\rho$): $\\det(\\lambda I-\\Sigma_t)=\\det(\\lambda I-\\Sigma)$; $(\\Sigma_t)_{jk}=(p_j/p_k)^{it}\\Sigma_{jk}$; $\\frac{d}{dt}\\Sigma_t|_0=i[\\log\\rho,\\Sigma]$; $[\\rho,\\Sigma]_{jk}=(p_j-p_k)\\Sigma_{jk}$", certify(() => [
+      ctx.custom("$p=3$ (eigenbasis of $\\rho$): $\\det(\\lambda I-\\Sigma_t)=\\det(\\lambda I-\\Sigma)$; $(\\Sigma_t)_{jk}=(p_j/p_k)^{it}\\Sigma_{jk}$; $\\frac{d}{dt}\\Sigma_t|_0=i[\\log\\rho,\\Sigma]$; $[\\rho,\\Sigma]_{jk}=(p_j-p_k)\\Sigma_{jk}$", certify(() => [
         [charPoly(St, lam), charPoly(S, lam), "characteristic polynomial"],
         ...matrixPairs(St, S.map((x, j, k) => mul(ph[j]![k]!, x)), "phases"),
         ...matrixPairs(St.map((x) => subs(diff(x, "t"), { t: 0 })), subE(matMul(G.logDensity, S), matMul(S, G.logDensity)).map((x) => mul(I, x)), "generator"),
@@ -81,7 +80,7 @@ export const c3bFlow: Proof = {
     }
 
     const rng = new Rng(47);
-    ctx.custom("numerically (isospectralityDefect), p = 2..6, t = 0.9: spectra agree; $\\log\\det$, affine-invariant and Bures distances of flowed pairs are preserved; a singular $\\Sigma$ keeps its rank", (): StepCertificate => {
+    ctx.custom("Numerically (isospectralityDefect), p = 2..6, t = 0.9: spectra agree; $\\log\\det$, affine-invariant and Bures distances of flowed pairs are preserved; a singular $\\Sigma$ keeps its rank", (): StepCertificate => {
       let worst = 0;
       for (let p = 2; p <= 6; p++) {
         const r = densityMatrix(randomDensity(rng, p));
@@ -97,7 +96,7 @@ export const c3bFlow: Proof = {
       }
       return numericCertificate(worst, 1e-8, "five random states and pairs");
     });
-    ctx.custom("numerically: $\\Sigma=\\rho^2-\\rho$ (commuting) is fixed, $\\|\\sigma_t(\\Sigma)-\\Sigma\\|\\le10^{-12}$; a random $\\Sigma$ with $[\\rho,\\Sigma]\\ne0$ moves by $O(1)$ (p = 4, t = 1.3)", (): StepCertificate => {
+    ctx.custom("Numerically: $\\Sigma=\\rho^2-\\rho$ (commuting) is fixed, $\\|\\sigma_t(\\Sigma)-\\Sigma\\|\\le10^{-12}$; a random $\\Sigma$ with $[\\rho,\\Sigma]\\ne0$ moves by $O(1)$ (p = 4, t = 1.3)", (): StepCertificate => {
       const r = densityMatrix(randomDensity(rng, 4));
       const R = asComplex(r.matrix);
       const C = cadd(cmatmul(R, R), cscale(R, -1));
@@ -110,7 +109,7 @@ export const c3bFlow: Proof = {
     });
 
     // complex Wishart equivariance
-    ctx.custom("complex Wishart equivariance: $\\log f_{CW(n,\\Sigma_t)}(U_tSU_t^*)=\\log f_{CW(n,\\Sigma)}(S)$ on draws $S\\sim CW_3(4.5,\\Sigma)$, and the real-linear map $X\\mapsto U_tXU_t^*$ of $\\mathrm{Herm}_3$ has determinant 1", (): StepCertificate => {
+    ctx.custom("Complex Wishart equivariance: $\\log f_{CW(n,\\Sigma_t)}(U_tSU_t^*)=\\log f_{CW(n,\\Sigma)}(S)$ on draws $S\\sim CW_3(4.5,\\Sigma)$, and the real-linear map $X\\mapsto U_tXU_t^*$ of $\\mathrm{Herm}_3$ has determinant 1", (): StepCertificate => {
       const r = densityMatrix(randomDensity(rng, 3));
       const Sigma = asComplex(randomPsd(rng, 3));
       const U = modularUnitary(r, 0.7);
@@ -129,12 +128,12 @@ export const c3bFlow: Proof = {
       const jac = numDet(numMatrix(M));
       worst = Math.max(worst, Math.abs(jac - 1));
       return numericCertificate(worst, 1e-10, "5 draws and the Jacobian");
-    }, { justification: "so $U_tSU_t^*\\sim CW_p(n,\\Sigma_t)$: the law moves along the flow" });
+    }, { justification: "So $U_tSU_t^*\\sim CW_p(n,\\Sigma_t)$: the law moves along the flow" });
     {
       const r = densityMatrix(randomDensity(rng, 3));
       const Sigma = asComplex(randomPsd(rng, 3));
       const S = complexSampleMany(rng, 4.5, Sigma, 1)[0]!;
-      ctx.numericFails("the law is not flow-invariant when $[\\rho,\\Sigma]\\ne0$: $\\log f_{CW(n,\\Sigma)}(U_tSU_t^*)\\ne\\log f_{CW(n,\\Sigma)}(S)$", complexLogpdf(modularFlow(r, S, 0.7), 4.5, Sigma), complexLogpdf(S, 4.5, Sigma), 1e-6);
+      ctx.numericFails("The law is not flow-invariant when $[\\rho,\\Sigma]\\ne0$: $\\log f_{CW(n,\\Sigma)}(U_tSU_t^*)\\ne\\log f_{CW(n,\\Sigma)}(S)$", complexLogpdf(modularFlow(r, S, 0.7), 4.5, Sigma), complexLogpdf(S, 4.5, Sigma), 1e-6);
     }
     {
       // a maximum-likelihood gradient step for the covariance of CN_p(0, Σ) changes det Σ
@@ -148,11 +147,11 @@ export const c3bFlow: Proof = {
       const eta = 0.05 / Math.max(...[...eigvalsh(grad)].map(Math.abs));
       const Sigma1 = cadd(Sigma, cscale(grad, eta));
       const d0 = logDetH(Sigma), d1 = logDetH(Sigma1);
-      ctx.custom("a learning step is not a modular flow: the maximum-likelihood gradient step $\\Sigma\\mapsto\\Sigma+\\eta(\\Sigma^{-1}\\bar S\\Sigma^{-1}-\\Sigma^{-1})$ changes $\\log\\det\\Sigma$, which every $\\sigma_t$ preserves, so no faithful $\\rho$ and $t$ give $\\sigma_t(\\Sigma)=\\Sigma'$", (): StepCertificate =>
+      ctx.custom("A learning step is not a modular flow: the maximum-likelihood gradient step $\\Sigma\\mapsto\\Sigma+\\eta(\\Sigma^{-1}\\bar S\\Sigma^{-1}-\\Sigma^{-1})$ changes $\\log\\det\\Sigma$, which every $\\sigma_t$ preserves, so no faithful $\\rho$ and $t$ give $\\sigma_t(\\Sigma)=\\Sigma'$", (): StepCertificate =>
         Math.abs(d1 - d0) > 1e-3
           ? { kind: "counterexample", method: "numeric", detail: `log det Sigma = ${d0.toFixed(6)}, log det Sigma' = ${d1.toFixed(6)} (p = 3, five complex Gaussian samples)` }
           : { kind: "refuted", detail: "the step preserved the determinant" },
-      { expect: "fails", justification: "precise version (MATH §10 item 8): the modular flow links to learning only through complex-Wishart equivariance of isospectral motions" });
+      { expect: "fails", justification: "Precise version (MATH §10 item 8): the modular flow links to learning only through complex-Wishart equivariance of isospectral motions" });
     }
   },
 };

@@ -31,7 +31,7 @@ export const c3bReal: Proof = {
     ctx.custom("$\\kappa(X)=\\bar X$ commutes with $J$: $\\overline{X^*}=(\\bar X)^*$; it preserves $P^\\natural$: $\\overline{LL^*}=\\bar L\\,\\bar L^{\\,*}$ (general complex $X,L$)", certify(() => [
       ...matrixPairs(kappa(star(X)), star(kappa(X)), "kappa J = J kappa"),
       ...matrixPairs(kappa(matMul(L, star(L))), matMul(kappa(L), star(kappa(L))), "kappa(LL*)"),
-    ]), { justification: "so the fixed set of $\\kappa$ in $P^\\natural=\\mathrm{Herm}_p^+$ is $\\{X\\succeq0:\\operatorname{Im}X=0\\}=\\mathrm{Sym}_p^+$" });
+    ]), { justification: "So the fixed set of $\\kappa$ in $P^\\natural=\\mathrm{Herm}_p^+$ is $\\{X\\succeq0:\\operatorname{Im}X=0\\}=\\mathrm{Sym}_p^+$" });
 
     // Lorentz cones
     const [a, b, c, e] = ["a", "b", "c", "e"].map(sym) as [Expr, Expr, Expr, Expr];
@@ -46,10 +46,10 @@ export const c3bReal: Proof = {
         [sub(pow(t, num(2)), add(pow(x1, num(2)), pow(x2, num(2)), pow(x3, num(2)))), mul(num(2), detH), "Herm_2: t^2 - |x|^2 = 2 det"],
         [add(pow(t, num(2)), pow(x1, num(2)), pow(x2, num(2)), pow(x3, num(2))), add(pow(a, num(2)), mul(num(2), add(pow(b, num(2)), pow(e, num(2)))), pow(c, num(2))), "Herm_2: isometry"],
       ] as const;
-    }), { justification: "a $2\\times2$ Hermitian matrix is PSD iff $\\operatorname{tr}\\ge0$ and $\\det\\ge0$, i.e. $t\\ge|x|$; the cones span spaces of dimensions 3 and 4, so no linear isomorphism exists between them" });
+    }), { justification: "A $2\\times2$ Hermitian matrix is PSD iff $\\operatorname{tr}\\ge0$ and $\\det\\ge0$, i.e. $t\\ge|x|$; the cones span spaces of dimensions 3 and 4, so no linear isomorphism exists between them" });
 
     // exact invariants of the Jordan algebras
-    ctx.custom("exact invariants (dimension $N$, rank $r$, centre dimension) of $\\mathrm{Sym}_p$, $p=1..5$: $(p(p+1)/2,\\ p,\\ 1)$; of $\\mathrm{Herm}_m(\\mathbb C)$, $m=1..3$: $(m^2,\\ m,\\ 1)$", (): StepCertificate => {
+    ctx.custom("Exact invariants (dimension $N$, rank $r$, centre dimension) of $\\mathrm{Sym}_p$, $p=1..5$: $(p(p+1)/2,\\ p,\\ 1)$; of $\\mathrm{Herm}_m(\\mathbb C)$, $m=1..3$: $(m^2,\\ m,\\ 1)$", (): StepCertificate => {
       const rows: string[] = [];
       for (const [alg, N, r] of [
         ...[1, 2, 3, 4, 5].map((p) => [hermitianAlgebra(p, 1), (p * (p + 1)) / 2, p] as const),
@@ -64,7 +64,7 @@ export const c3bReal: Proof = {
       return { kind: "proved/exact", detail: `rational Gaussian elimination on explicit bases (closed under the Jordan product): ${rows.join("; ")}` };
     }, { justification: "$r$ is the degree of the minimal polynomial of $\\operatorname{diag}(1,\\dots,p)$ (an upper bound for every element by Cayley–Hamilton); the centre is $\\{z:[L_z,L_x]=0\\ \\forall x\\}$" });
 
-    ctx.custom("no natural cone matches $\\mathrm{Sym}_p^+$ for $2\\le p\\le10$: the natural cones $\\bigoplus_k\\mathrm{Herm}_{m_k}^+$ of rank $p$ ($\\sum m_k=p$) and dimension $p(p+1)/2$ ($\\sum m_k^2$) all have at least two summands, while $\\mathrm{Sym}_p^+$ is irreducible", (): StepCertificate => {
+    ctx.custom("No natural cone matches $\\mathrm{Sym}_p^+$ for $2\\le p\\le10$: the natural cones $\\bigoplus_k\\mathrm{Herm}_{m_k}^+$ of rank $p$ ($\\sum m_k=p$) and dimension $p(p+1)/2$ ($\\sum m_k^2$) all have at least two summands, while $\\mathrm{Sym}_p^+$ is irreducible", (): StepCertificate => {
       const found: string[] = [];
       for (let p = 2; p <= 10; p++)
         for (const m of partitions(p)) {
@@ -80,7 +80,7 @@ export const c3bReal: Proof = {
         kind: "proved/exact",
         detail: `exhaustive over the partitions of p = 2..10; rank-and-dimension matches: ${found.join("; ") || "none"}; all with at least two summands; e.g. Herm_3(C) + Herm_1(C) has (N, r, centre) = (10, 4, 2) exactly, not (10, 4, 1) as Sym_4; p = 1: Sym_1^+ = Herm_1^+ = [0, oo)`,
       };
-    }, { justification: "a single summand would need $m=p$ (rank) and $p^2=p(p+1)/2$ (dimension), i.e. $p=1$" });
+    }, { justification: "A single summand would need $m=p$ (rank) and $p^2=p(p+1)/2$ (dimension), i.e. $p=1$" });
 
     // the flow leaves Sym_p
     const l1 = sym("l1"), l2 = sym("l2"), tt = sym("t");
@@ -88,7 +88,7 @@ export const c3bReal: Proof = {
     const S = [[sym("s11"), sym("s12")], [sym("s12"), sym("s22")]];
     const Sm = diagE([ZERO, ZERO]).map((_, i, j) => S[i]![j]!);
     const St = G.flow(Sm, tt);
-    ctx.custom("in the eigenbasis of a real $\\rho=\\operatorname{diag}(e^{\\ell_1},e^{\\ell_2})$: $(\\Sigma_t)_{12}=e^{it(\\ell_1-\\ell_2)}\\Sigma_{12}$, so $(\\Sigma_t)_{12}-\\overline{(\\Sigma_t)_{12}}=(e^{it(\\ell_1-\\ell_2)}-e^{-it(\\ell_1-\\ell_2)})\\Sigma_{12}=2i\\sin(t(\\ell_1-\\ell_2))\\Sigma_{12}$, while $[\\rho,\\Sigma]_{12}=(e^{\\ell_1}-e^{\\ell_2})\\Sigma_{12}$", certify(() => {
+    ctx.custom("In the eigenbasis of a real $\\rho=\\operatorname{diag}(e^{\\ell_1},e^{\\ell_2})$: $(\\Sigma_t)_{12}=e^{it(\\ell_1-\\ell_2)}\\Sigma_{12}$, so $(\\Sigma_t)_{12}-\\overline{(\\Sigma_t)_{12}}=(e^{it(\\ell_1-\\ell_2)}-e^{-it(\\ell_1-\\ell_2)})\\Sigma_{12}=2i\\sin(t(\\ell_1-\\ell_2))\\Sigma_{12}$, while $[\\rho,\\Sigma]_{12}=(e^{\\ell_1}-e^{\\ell_2})\\Sigma_{12}$", certify(() => {
       const ph = G.flowPhases(tt)[0]![1]!;
       const rho = diagE([exp(l1), exp(l2)]);
       const comm = sub(matMul(rho, Sm).get(0, 1), matMul(Sm, rho).get(0, 1));
@@ -98,9 +98,9 @@ export const c3bReal: Proof = {
         [comm, mul(sub(exp(l1), exp(l2)), S[0]![1]!), "commutator"],
         [St.get(0, 0), S[0]![0]!, "diagonal fixed"],
       ] as const;
-    }), { justification: "so $\\Sigma_t$ is real for all $t$ iff $\\Sigma_{12}=0$ or $\\ell_1=\\ell_2$, i.e. iff $[\\rho,\\Sigma]=0$" });
+    }), { justification: "So $\\Sigma_t$ is real for all $t$ iff $\\Sigma_{12}=0$ or $\\ell_1=\\ell_2$, i.e. iff $[\\rho,\\Sigma]=0$" });
     const rng = new Rng(103);
-    ctx.custom("numerically (flowRealityDefect): for random real $\\rho$ and real symmetric $\\Sigma$, $\\|\\operatorname{Im}\\sigma_t(\\Sigma)\\|/\\|\\Sigma\\|$ is $O(1)$ when $[\\rho,\\Sigma]\\ne0$ and $\\le10^{-12}$ for $\\Sigma=\\rho^2+\\rho$ (n = 3, 4, 5, t = 0.8)", (): StepCertificate => {
+    ctx.custom("Numerically (flowRealityDefect): for random real $\\rho$ and real symmetric $\\Sigma$, $\\|\\operatorname{Im}\\sigma_t(\\Sigma)\\|/\\|\\Sigma\\|$ is $O(1)$ when $[\\rho,\\Sigma]\\ne0$ and $\\le10^{-12}$ for $\\Sigma=\\rho^2+\\rho$ (n = 3, 4, 5, t = 0.8)", (): StepCertificate => {
       let minOff = Infinity, maxOn = 0;
       for (const n of [3, 4, 5]) {
         const r = densityMatrix(randomDensity(rng, n, true));

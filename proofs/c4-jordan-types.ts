@@ -34,7 +34,7 @@ export const c4Jordan: Proof = {
       ...[1, 2, 3].map((r) => ({ alg: hermitianAlgebra(r, 4), type: "Herm_r(H)", r, d: 4 })),
       ...[2, 3, 4, 5, 6, 8].map((k) => ({ alg: spinFactor(k), type: "spin factor", r: 2, d: k - 1 })),
     ];
-    ctx.custom("exact invariants of the simple types from explicit bases: closed under $\\circ$, dimension $N=r+d\\,r(r-1)/2$, rank $r$, centre of dimension 1 (simple); $\\mathbb R$, $\\mathbb C$, $\\mathbb H$ with $r\\le4,3,3$ and spin factors of dimension 3 to 9", (): StepCertificate => {
+    ctx.custom("Exact invariants of the simple types from explicit bases: closed under $\\circ$, dimension $N=r+d\\,r(r-1)/2$, rank $r$, centre of dimension 1 (simple); $\\mathbb R$, $\\mathbb C$, $\\mathbb H$ with $r\\le4,3,3$ and spin factors of dimension 3 to 9", (): StepCertificate => {
       const out: string[] = [];
       for (const { alg, r, d } of rows) {
         const chk = checkMatrixAlgebra(alg);
@@ -45,13 +45,13 @@ export const c4Jordan: Proof = {
         out.push(`${alg.name} (${got.join(", ")})`);
       }
       return { kind: "proved/exact", detail: `rational arithmetic: ${out.join("; ")}` };
-    }, { justification: "a spin factor $\\mathbb R\\oplus\\mathbb R^k$ has rank 2 and $N=k+1=2+d$ with $d=k-1$: for $r=2$ every $d\\ge1$ occurs" });
+    }, { justification: "A spin factor $\\mathbb R\\oplus\\mathbb R^k$ has rank 2 and $N=k+1=2+d$ with $d=k-1$: for $r=2$ every $d\\ge1$ occurs" });
     const [r, d] = [sym("r"), sym("d")];
     ctx.identity("$r+d\\,\\frac{r(r-1)}2-r^2=(d-2)\\,\\frac{r(r-1)}2$: a single $\\mathrm{Herm}_m^+$ with $m=r$ has the dimension $N$ iff $d=2$ or $r\\le1$", sub(add(r, mul(d, r, sub(r, num(1)), num("1/2"))), mul(r, r)), mul(sub(d, num(2)), r, sub(r, num(1)), num("1/2")), {
       display: { kind: "identity", lhs: sub(add(r, mul(d, r, sub(r, num(1)), num("1/2"))), mul(r, r)), rhs: mul(sub(d, num(2)), r, sub(r, num(1)), num("1/2")) },
-      justification: "a simple cone can only be isomorphic to a natural cone with one summand (one irreducible component), of the same rank $m=r$",
+      justification: "A simple cone can only be isomorphic to a natural cone with one summand (one irreducible component), of the same rank $m=r$",
     });
-    ctx.custom("classification of the computed types (and $\\mathrm{Herm}_3(\\mathbb O)$, $N=27$, $r=3$): symmetric and natural only for $d=2$ or $r=1$", (): StepCertificate => {
+    ctx.custom("Classification of the computed types (and $\\mathrm{Herm}_3(\\mathbb O)$, $N=27$, $r=3$): symmetric and natural only for $d=2$ or $r=1$", (): StepCertificate => {
       const natural: string[] = [], notNatural: string[] = [];
       for (const { alg, r: rr } of rows) (alg.N === rr * rr ? natural : notNatural).push(alg.name);
       const albert = { N: 3 + (8 * 3 * 2) / 2, r: 3 };
@@ -60,13 +60,13 @@ export const c4Jordan: Proof = {
       const bad = rows.filter(({ alg, r: rr, d: dd }) => (alg.N === rr * rr) !== (dd === 2 || rr === 1));
       if (bad.length) return { kind: "refuted", detail: `mismatch for ${bad.map((b) => b.alg.name).join(", ")}` };
       return { kind: "proved/exact", detail: `natural (isomorphic to Herm_r(C)^+): ${natural.join(", ")}; symmetric but not natural: ${notNatural.join(", ")}` };
-    }, { justification: "rank $r$, dimension $N$ and the number of irreducible components are invariants of linear isomorphisms of cones; $\\mathrm{Spin}(4)\\cong\\mathrm{Herm}_2(\\mathbb C)$ is the one spin factor that is natural" });
-    ctx.custom("the paper's identification of CAH (natural) cones with the five Jordan types fails: $\\mathrm{Sym}_2(\\mathbb R)^+$, $\\mathrm{Herm}_2(\\mathbb H)^+$ and the Lorentz cone of dimension 5 are symmetric (self-dual, homogeneous) cones that are not natural cones", (): StepCertificate => {
+    }, { justification: "Rank $r$, dimension $N$ and the number of irreducible components are invariants of linear isomorphisms of cones; $\\mathrm{Spin}(4)\\cong\\mathrm{Herm}_2(\\mathbb C)$ is the one spin factor that is natural" });
+    ctx.custom("The paper's identification of CAH (natural) cones with the five Jordan types fails: $\\mathrm{Sym}_2(\\mathbb R)^+$, $\\mathrm{Herm}_2(\\mathbb H)^+$ and the Lorentz cone of dimension 5 are symmetric (self-dual, homogeneous) cones that are not natural cones", (): StepCertificate => {
       const ex = rows.filter((x) => ["Herm_2(R)", "Herm_2(H)", "Spin(5)"].includes(x.alg.name));
       if (ex.length !== 3) return { kind: "refuted", detail: "examples missing" };
       const wrong = ex.filter((x) => x.alg.N === x.r * x.r);
       if (wrong.length) return { kind: "refuted", detail: `${wrong.map((w) => w.alg.name).join(", ")} would be natural` };
       return { kind: "counterexample", method: "exact", detail: ex.map((x) => `${x.alg.name}: rank ${x.r}, dimension ${x.alg.N} != ${x.r * x.r}, one irreducible component`).join("; ") };
-    }, { expect: "fails", justification: "natural cones are the self-dual, facially homogeneous and orientable cones (Connes); symmetric cones need not be orientable" });
+    }, { expect: "fails", justification: "Natural cones are the self-dual, facially homogeneous and orientable cones (Connes); symmetric cones need not be orientable" });
   },
 };

@@ -55,7 +55,7 @@ export const v17: Proof = {
           ];
         }),
       ),
-      { justification: "symbolic Hermitian $A$, $B$ with entries $a_{jk}\\pm i\\,a_{jk}'$; conjugation is $i\\mapsto-i$" },
+      { justification: "Symbolic Hermitian $A$, $B$ with entries $a_{jk}\\pm i\\,a_{jk}'$; conjugation is $i\\mapsto-i$" },
     );
 
     // (i) real
@@ -98,7 +98,7 @@ export const v17: Proof = {
           return [trace(matMul(A, matMul(v, star(v)))), matMul(matMul(star(v), A), v).get(0, 0), `n = ${n}`] as const;
         }),
       ),
-      { justification: "so for a unit eigenvector, $\\operatorname{tr}(A\\,vv^*)=\\lambda$: a non-PSD $A$ is outside the dual, $(\\,K^\\vee\\subseteq K)$" },
+      { justification: "So for a unit eigenvector, $\\operatorname{tr}(A\\,vv^*)=\\lambda$: a non-PSD $A$ is outside the dual, $(\\,K^\\vee\\subseteq K)$" },
     );
     const h = div(num(1), sqrt(num(2)));
     const Areal = new Matrix<Expr>([[num(1), num(2)], [num(2), num(1)]]);
@@ -154,7 +154,7 @@ export const v17: Proof = {
         : { kind: "refuted", detail: `|tr(AB) - lambda_min| = ${err}` };
     });
     const psd = [2, 4, 6].map((n) => randomPsd(rng, n, n, false));
-    ctx.fact("no witness for PSD matrices: selfDualityWitness returns null (n = 2, 4, 6)", psd.every((A) => selfDualityWitness(A) === null), `smallest eigenvalues ${psd.map((A) => eigvalsh(A)[0]!.toExponential(2)).join(", ")}`);
+    ctx.fact("No witness for PSD matrices: selfDualityWitness returns null (n = 2, 4, 6)", psd.every((A) => selfDualityWitness(A) === null), `smallest eigenvalues ${psd.map((A) => eigvalsh(A)[0]!.toExponential(2)).join(", ")}`);
   },
 };
 

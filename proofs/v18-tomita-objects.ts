@@ -73,13 +73,13 @@ export const v18: Proof = {
     const J = star;
     const Om = st.power(HALF);
     const t = sym("t");
-    ctx.custom("the eigenbasis is exactly unitary: $UU^*=I$", certify(() => matrixPairs(matMul(st.U, star(st.U)), identityE(2))));
+    ctx.custom("The eigenbasis is exactly unitary: $UU^*=I$", certify(() => matrixPairs(matMul(st.U, star(st.U)), identityE(2))));
     ctx.custom("$S(x\\Omega)=J\\Delta^{1/2}(x\\Omega)=x^*\\Omega$ for general complex $x$", certify(() => matrixPairs(J(D(HALF, matMul(x, Om))), matMul(star(x), Om))), {
       justification: "$J\\Delta^{1/2}(x\\rho^{1/2})=(\\rho^{1/2}x\\rho^{1/2}\\rho^{-1/2})^*=(\\rho^{1/2}x)^*=x^*\\rho^{1/2}$; exact in the atoms $e^{\\ell_k/2}$, $e^{i\\varphi}$, $i$",
     });
     ctx.custom("$\\Delta\\Omega=\\Omega$ and $J\\Omega=\\Omega$", certify(() => [...matrixPairs(D(ONE, Om), Om, "Delta Omega"), ...matrixPairs(J(Om), Om, "J Omega")]));
     ctx.custom("$JL_xJ\\xi=R_{x^*}\\xi$, i.e. $(x\\xi^*)^*=\\xi x^*$, for general $x,\\xi$", certify(() => matrixPairs(J(matMul(x, J(xi))), matMul(xi, star(x)))), {
-      justification: "so $JMJ\\subseteq M'$ (and $=$ by symmetry)",
+      justification: "So $JMJ\\subseteq M'$ (and $=$ by symmetry)",
     });
     ctx.custom("$J\\Delta J\\xi=\\Delta^{-1}\\xi$ and $J\\Delta^{it}J\\xi=\\Delta^{it}\\xi$ on a general vector $\\xi$", certify(() => [...matrixPairs(J(D(ONE, J(xi))), D(num(-1), xi), "J Delta J"), ...matrixPairs(J(D(mul(I, t), J(xi))), D(mul(I, t), xi), "J Delta^{it} J")]), {
       justification: "$J$ conjugates $e^{it\\ell_k}$ to $e^{-it\\ell_k}$; checked on vectors since $J$ is antilinear",
@@ -91,7 +91,7 @@ export const v18: Proof = {
         [ip(eta, D(ONE, xi)), ip(D(ONE, eta), xi), "self-adjoint"],
         [ip(xi, D(ONE, xi)), ip(D(HALF, xi), D(HALF, xi)), "positive"],
       ] as const;
-    }), { justification: "hence $S=J\\Delta^{1/2}$ is the polar decomposition ($J$ antiunitary involution, $\\Delta^{1/2}\\ge0$) and $\\Delta=S^*S$" });
+    }), { justification: "Hence $S=J\\Delta^{1/2}$ is the polar decomposition ($J$ antiunitary involution, $\\Delta^{1/2}\\ge0$) and $\\Delta=S^*S$" });
 
     // superoperator matrices
     ctx.custom("$\\mathrm{vec}(AXB)=(B^\\top\\otimes A)\\,\\mathrm{vec}X$ (column-major) and $\\mathrm{vec}_r(AXB)=(A\\otimes B^\\top)\\,\\mathrm{vec}_rX$ (row-major) for generic $A,B,X$, $n=2,3$", certify(() =>
@@ -103,11 +103,11 @@ export const v18: Proof = {
           ...matrixPairs(vecE(AXB, "row"), matMul(kron(A, transposeE(B)), vecE(X, "row")), `n = ${n} row`),
         ];
       }),
-    ), { justification: "a polynomial identity over any commutative ring, hence for complex entries: $\\Delta=\\rho^{-\\top}\\otimes\\rho$ (column) and $\\rho\\otimes\\rho^{-\\top}$ (row)" });
+    ), { justification: "A polynomial identity over any commutative ring, hence for complex entries: $\\Delta=\\rho^{-\\top}\\otimes\\rho$ (column) and $\\rho\\otimes\\rho^{-\\top}$ (row)" });
     const G = spectralGenerator(st.eigenvalues, st.U);
-    ctx.custom("the module's symbolic Liouvillean matrices act as $\\xi\\mapsto(\\log\\rho)\\xi-\\xi\\log\\rho$: $I\\otimes\\log\\rho-(\\log\\rho)^\\top\\otimes I$ (column), $\\log\\rho\\otimes I-I\\otimes(\\log\\rho)^\\top$ (row)", certify(() =>
+    ctx.custom("The module's symbolic Liouvillean matrices act as $\\xi\\mapsto(\\log\\rho)\\xi-\\xi\\log\\rho$: $I\\otimes\\log\\rho-(\\log\\rho)^\\top\\otimes I$ (column), $\\log\\rho\\otimes I-I\\otimes(\\log\\rho)^\\top$ (row)", certify(() =>
       (["column", "row"] as const).flatMap((c) => matrixPairs(matMul(G.liouvilleanMatrix(c), vecE(xi, c)), vecE(subE(matMul(G.logDensity, xi), matMul(xi, G.logDensity)), c), c)),
-    ), { justification: "spectralGenerator with the symbolic eigenbasis $U$ and eigenvalues $e^{\\ell_k}$" });
+    ), { justification: "The module's spectralGenerator with the symbolic eigenbasis $U$ and eigenvalues $e^{\\ell_k}$" });
 
     // spectrum of log Δ for symbolic p_i
     for (const n of [2, 3] as const) {
@@ -129,15 +129,15 @@ export const v18: Proof = {
           }
           return out;
         }),
-        { justification: "the eigenvalue is the module's logDeltaSpectrum entry $\\log p_i-\\log p_j$" },
+        { justification: "The eigenvalue is the module's logDeltaSpectrum entry $\\log p_i-\\log p_j$" },
       );
       ctx.custom(`$U^*U=I$ exactly (n = ${n}), so the $${n * n}$ eigenvectors are orthonormal, $\\langle Ue_ie_j^*U^*,Ue_ke_l^*U^*\\rangle=\\operatorname{tr}(e_je_i^*e_ke_l^*)=\\delta_{ik}\\delta_{jl}$: $\\operatorname{spec}\\log\\Delta=\\{\\log p_i-\\log p_j\\}$ with multiplicity and $\\ker\\log\\Delta\\supseteq\\operatorname{span}\\{Ue_ie_i^*U^*\\}$ (dimension $\\ge n$)`, certify(() => matrixPairs(matMul(star(U), U), identityE(n))));
     }
-    ctx.show("the spectrum of $\\log\\Delta$ (n = 2)", new Matrix(spectralGenerator(["p1", "p2"]).logDeltaSpectrum), "\\big(\\log p_i-\\log p_j\\big)_{ij}");
+    ctx.show("The spectrum of $\\log\\Delta$ (n = 2)", new Matrix(spectralGenerator(["p1", "p2"]).logDeltaSpectrum), "\\big(\\log p_i-\\log p_j\\big)_{ij}");
 
     // numeric
     const rng = new Rng(18);
-    ctx.custom("numerically (tomitaDefects): all six Tomita identities on random $\\rho$, $x$, $\\xi$, n = 2..6", (): StepCertificate => {
+    ctx.custom("Numerically (tomitaDefects): all six Tomita identities on random $\\rho$, $x$, $\\xi$, n = 2..6", (): StepCertificate => {
       let worst = 0;
       for (let n = 2; n <= 6; n++)
         for (let k = 0; k < 3; k++) {
@@ -147,7 +147,7 @@ export const v18: Proof = {
       return numericCertificate(worst, 1e-8, "15 random triples, worst relative defect");
     });
     const rho3 = densityMatrix(randomDensity(rng, 3));
-    ctx.custom("numerically: modularOperatorMatrix equals the matrix of $\\xi\\mapsto\\Delta^z\\xi$ built from matrix units, $z\\in\\{1,\\tfrac12,0.7i\\}$, both conventions (n = 3)", (): StepCertificate => {
+    ctx.custom("Numerically: modularOperatorMatrix equals the matrix of $\\xi\\mapsto\\Delta^z\\xi$ built from matrix units, $z\\in\\{1,\\tfrac12,0.7i\\}$, both conventions (n = 3)", (): StepCertificate => {
       let worst = 0;
       for (const c of ["column", "row"] as const)
         for (const z of [1, 0.5, { re: 0, im: 0.7 }]) {
@@ -158,7 +158,7 @@ export const v18: Proof = {
       return numericCertificate(worst, 1e-8, "6 superoperator matrices");
     });
     const xi3 = complexNormalMatrix(rng, 3);
-    ctx.custom("numerically: $J$ and $S=J\\Delta^{1/2}$ in the real $2n^2$ form agree with $\\xi\\mapsto\\xi^*$ and $\\xi\\mapsto\\rho^{-1/2}\\xi^*\\rho^{1/2}$ (n = 3, both conventions)", (): StepCertificate => {
+    ctx.custom("Numerically: $J$ and $S=J\\Delta^{1/2}$ in the real $2n^2$ form agree with $\\xi\\mapsto\\xi^*$ and $\\xi\\mapsto\\rho^{-1/2}\\xi^*\\rho^{1/2}$ (n = 3, both conventions)", (): StepCertificate => {
       let worst = 0;
       for (const c of ["column", "row"] as const) {
         const jv = applyReal(modularConjugationRealForm(3), toRealVector(xi3, c));
@@ -171,9 +171,9 @@ export const v18: Proof = {
     const Jx = modularConjugation(cscale(xi3, 0, 1));
     const iJx = cscale(modularConjugation(xi3), 0, 1);
     ctx.numericFails("$J$ is antilinear, so it has no complex $n^2\\times n^2$ matrix: $J(i\\xi)=-iJ\\xi\\ne iJ\\xi$", relDiff(Jx, iJx), 0, 1e-3, {
-      justification: "relative distance between $J(i\\xi)$ and $iJ\\xi$ for a random $\\xi$ (it is 2)",
+      justification: "Relative distance between $J(i\\xi)$ and $iJ\\xi$ for a random $\\xi$ (it is 2)",
     });
-    ctx.custom("numerically: liouvilleanSpectrum equals the eigenvalues of liouvilleanMatrix (both conventions) and $\\{\\log p_i-\\log p_j\\}$; the kernel has dimension n (distinct $p_i$), n = 3, 4, 5", (): StepCertificate => {
+    ctx.custom("Numerically: liouvilleanSpectrum equals the eigenvalues of liouvilleanMatrix (both conventions) and $\\{\\log p_i-\\log p_j\\}$; the kernel has dimension n (distinct $p_i$), n = 3, 4, 5", (): StepCertificate => {
       let worst = 0;
       for (const n of [3, 4, 5]) {
         const r = densityMatrix(randomDensity(rng, n));

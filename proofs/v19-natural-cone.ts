@@ -56,10 +56,6 @@ export const v19: Proof = {
     "$\\rho\\succ0$; exact steps: $\\rho=U\\operatorname{diag}(e^{\\ell_1},e^{\\ell_2})U^*$ with the general symbolic eigenbasis $U$ of V18, symbolic $\\alpha$, general Hermitian $a,b,h$ and complex $L,x$",
     "numeric steps: random density matrices of MATH §9 (n = 3, 4), $\\alpha\\in\\{0,0.1,0.25,0.4,0.5\\}$, tolerance $10^{-8}$",
   ],
-  informal: {
-    claim: "MATH.md §6.7: duality (with respect to $\\operatorname{Re}\\langle\\cdot,\\cdot\\rangle$) $(P^\\alpha)^\\vee=P^{1/2-\\alpha}$.",
-    verdict: "holds with hypotheses",
-  },
   references: ["Araki, Pacific J. Math. 50 (1974) 309–354", "Connes, Ann. Inst. Fourier 24 (1974) 121–155", "Haagerup, Math. Scand. 37 (1975) 271–283"],
   run(ctx) {
     const st = symbolicState(unitaryBasis(2), ["l1", "l2"]);
@@ -72,11 +68,11 @@ export const v19: Proof = {
     ctx.custom("$\\rho^{1/4}LL^*\\rho^{1/4}=(\\rho^{1/4}L)(\\rho^{1/4}L)^*$ and $x\\rho^{1/2}x^*=(x\\rho^{1/4})(x\\rho^{1/4})^*$: both forms of $P^\\natural$ lie in $\\mathrm{Herm}_n^+$", certify(() => [
       ...matrixPairs(mulE(q, L, star(L), q), matMul(matMul(q, L), star(matMul(q, L))), "rho^{1/4} LL* rho^{1/4}"),
       ...matrixPairs(mulE(x, P(HALF), star(x)), matMul(matMul(x, q), star(matMul(x, q))), "x rho^{1/2} x*"),
-    ]), { justification: "every $a\\succeq0$ is $LL^*$; a Gram matrix $YY^*$ is PSD; uses $(\\rho^{1/4})^*=\\rho^{1/4}$ exactly" });
-    ctx.custom("surjectivity onto $\\mathrm{Herm}_n^+$: $X=\\rho^{1/4}(\\rho^{-1/4}X\\rho^{-1/4})\\rho^{1/4}$, and the coordinate $\\rho^{-1/4}X\\rho^{-1/4}$ is Hermitian", certify(() => {
+    ]), { justification: "Every $a\\succeq0$ is $LL^*$; a Gram matrix $YY^*$ is PSD; uses $(\\rho^{1/4})^*=\\rho^{1/4}$ exactly" });
+    ctx.custom("Surjectivity onto $\\mathrm{Herm}_n^+$: $X=\\rho^{1/4}(\\rho^{-1/4}X\\rho^{-1/4})\\rho^{1/4}$, and the coordinate $\\rho^{-1/4}X\\rho^{-1/4}$ is Hermitian", certify(() => {
       const c = mulE(qi, X, qi);
       return [...matrixPairs(mulE(q, c, q), X, "reconstruction"), ...matrixPairs(star(c), c, "Hermitian coordinate")];
-    }), { justification: "the coordinate is a congruence of $X$ by the invertible $\\rho^{-1/4}$, so it is PSD iff $X$ is: $P^\\natural=\\mathrm{Herm}_n^+$, whatever $\\rho$" });
+    }), { justification: "The coordinate is a congruence of $X$ by the invertible $\\rho^{-1/4}$, so it is PSD iff $X$ is: $P^\\natural=\\mathrm{Herm}_n^+$, whatever $\\rho$" });
     ctx.custom("$J$ fixes $P^\\natural$ pointwise, $J(\\rho^{1/4}a\\rho^{1/4})=\\rho^{1/4}a\\rho^{1/4}$, and $JP^\\alpha=P^{1/2-\\alpha}$: $J(\\rho^\\alpha a\\rho^{1/2-\\alpha})=\\rho^{1/2-\\alpha}a\\rho^\\alpha$ (Hermitian $a$, symbolic $\\alpha$)", certify(() => [
       ...matrixPairs(star(mulE(q, a, q)), mulE(q, a, q), "J on P natural"),
       ...matrixPairs(star(mulE(P(alpha), a, P(sub(HALF, alpha)))), mulE(P(sub(HALF, alpha)), a, P(alpha)), "J P^alpha"),
@@ -87,15 +83,15 @@ export const v19: Proof = {
       ...matrixPairs(mulE(Ut, P(alpha), a, P(sub(HALF, alpha)), Umt), mulE(P(alpha), Ut, a, Umt, P(sub(HALF, alpha))), "commutation"),
       ...matrixPairs(mulE(Ut, L, star(L), Umt), matMul(matMul(Ut, L), star(matMul(Ut, L))), "unitary congruence"),
     ]), { justification: "$(\\rho^{it})^*=\\rho^{-it}$ exactly, so $\\rho^{it}a\\rho^{-it}\\succeq0$ when $a\\succeq0$" });
-    ctx.custom("the Araki pairing: $\\langle\\rho^\\alpha a\\rho^{1/2-\\alpha},\\rho^{1/2-\\alpha}b\\rho^\\alpha\\rangle=\\operatorname{tr}(a\\rho^{1/2}b\\rho^{1/2})=\\operatorname{tr}\\big((\\rho^{1/4}a\\rho^{1/4})(\\rho^{1/4}b\\rho^{1/4})\\big)$, symbolic $\\alpha$, Hermitian $a,b$", certify(() => {
+    ctx.custom("The Araki pairing: $\\langle\\rho^\\alpha a\\rho^{1/2-\\alpha},\\rho^{1/2-\\alpha}b\\rho^\\alpha\\rangle=\\operatorname{tr}(a\\rho^{1/2}b\\rho^{1/2})=\\operatorname{tr}\\big((\\rho^{1/4}a\\rho^{1/4})(\\rho^{1/4}b\\rho^{1/4})\\big)$, symbolic $\\alpha$, Hermitian $a,b$", certify(() => {
       const lhs = trace(matMul(star(mulE(P(alpha), a, P(sub(HALF, alpha)))), mulE(P(sub(HALF, alpha)), b, P(alpha))));
       const mid = trace(mulE(a, P(HALF), b, P(HALF)));
       return [[lhs, mid, "pairing"], [mid, trace(matMul(mulE(q, a, q), mulE(q, b, q))), "natural-cone form"]] as const;
-    }), { justification: "for $a,b\\succeq0$ the right side is $\\ge0$ by V17: $P^{1/2-\\alpha}\\subseteq(P^\\alpha)^\\vee$" });
+    }), { justification: "For $a,b\\succeq0$ the right side is $\\ge0$ by V17: $P^{1/2-\\alpha}\\subseteq(P^\\alpha)^\\vee$" });
 
     const rng = new Rng(19);
     const rhos = [3, 4].map((n) => densityMatrix(randomDensity(rng, n)));
-    ctx.custom("numerically (arakiPairing): inner product = trace form, real and $\\ge0$ for random $a,b\\succeq0$, all $\\alpha$ of the grid, n = 3, 4", (): StepCertificate => {
+    ctx.custom("Numerically (arakiPairing): inner product = trace form, real and $\\ge0$ for random $a,b\\succeq0$, all $\\alpha$ of the grid, n = 3, 4", (): StepCertificate => {
       let worst = 0, minRe = Infinity;
       for (const r of rhos)
         for (const al of ALPHAS)
@@ -108,7 +104,7 @@ export const v19: Proof = {
       if (!(minRe >= 0)) return { kind: "refuted", detail: `negative pairing ${minRe}` };
       return numericCertificate(worst, 1e-8, `30 pairs (min real part ${minRe.toExponential(2)} >= 0)`);
     });
-    ctx.custom("numerically (arakiDualWitness): for $\\eta\\in P^{1/2-\\alpha}$ no witness; for $\\eta\\notin P^{1/2-\\alpha}$ a witness $\\xi\\in P^\\alpha$ with $\\langle\\xi,\\eta\\rangle<0$ (indefinite coordinate) or $\\notin\\mathbb R$ (non-Hermitian coordinate): $(P^\\alpha)^\\vee\\subseteq P^{1/2-\\alpha}$", (): StepCertificate => {
+    ctx.custom("Numerically (arakiDualWitness): for $\\eta\\in P^{1/2-\\alpha}$ no witness; for $\\eta\\notin P^{1/2-\\alpha}$ a witness $\\xi\\in P^\\alpha$ with $\\langle\\xi,\\eta\\rangle<0$ (indefinite coordinate) or $\\notin\\mathbb R$ (non-Hermitian coordinate): $(P^\\alpha)^\\vee\\subseteq P^{1/2-\\alpha}$", (): StepCertificate => {
       let checked = 0, worst = 0;
       for (const r of rhos)
         for (const al of ALPHAS) {
@@ -149,9 +145,9 @@ export const v19: Proof = {
           detail: "for Hermitian a and h, <rho^a a rho^(1/2-a), rho^(1/2-a)(ih)rho^a> = i tr(a rho^(1/2) h rho^(1/2)) with a real trace (exact, symbolic alpha and eigenbasis), so its real part vanishes on all of P^alpha; the coordinate ih of eta is anti-Hermitian, so eta is not in P^(1/2-alpha) for h != 0",
         };
       },
-      { expect: "fails", justification: "so that Re-dual is $\\{\\rho^{1/2-\\alpha}b\\rho^\\alpha:\\ b+b^*\\succeq0\\}\\supsetneq P^{1/2-\\alpha}$; for $\\alpha=\\tfrac14$ it is $\\mathrm{Herm}_n^+\\oplus i\\,\\mathrm{Herm}_n$" },
+      { expect: "fails", justification: "So that Re-dual is $\\{\\rho^{1/2-\\alpha}b\\rho^\\alpha:\\ b+b^*\\succeq0\\}\\supsetneq P^{1/2-\\alpha}$; for $\\alpha=\\tfrac14$ it is $\\mathrm{Herm}_n^+\\oplus i\\,\\mathrm{Herm}_n$" },
     );
-    ctx.custom("numerically: $\\eta=\\rho^{1/2-\\alpha}(ih)\\rho^\\alpha$ for a random Hermitian $h$ has $|\\operatorname{Re}\\langle\\xi,\\eta\\rangle|\\le10^{-12}$ on 20 random $\\xi\\in P^\\alpha$, is not in $P^{1/2-\\alpha}$, and arakiDualWitness (complex pairing) separates it", (): StepCertificate => {
+    ctx.custom("Numerically: $\\eta=\\rho^{1/2-\\alpha}(ih)\\rho^\\alpha$ for a random Hermitian $h$ has $|\\operatorname{Re}\\langle\\xi,\\eta\\rangle|\\le10^{-12}$ on 20 random $\\xi\\in P^\\alpha$, is not in $P^{1/2-\\alpha}$, and arakiDualWitness (complex pairing) separates it", (): StepCertificate => {
       const r = rhos[1]!;
       let worst = 0;
       for (const al of ALPHAS) {
@@ -166,10 +162,9 @@ export const v19: Proof = {
         }
       }
       return numericCertificate(worst, 1e-12, "|Re<xi, eta>| / max(1, |Im<xi, eta>|)");
-    }, { justification: "the Re-dual on all of $M_n(\\mathbb C)$ is strictly larger; the complex pairing detects $\\eta$" });
+    }, { justification: "The Re-dual on all of $M_n(\\mathbb C)$ is strictly larger; the complex pairing detects $\\eta$" });
 
     // non-Hermitian elements for α ≠ 1/4
-    const r2 = diagE([exp(sym("l1")), exp(sym("l2"))]);
     const pw = (z: Expr) => diagE([exp(mul(z, sym("l1"))), exp(mul(z, sym("l2")))]);
     const ones = new Matrix<Expr>([[ONE, ONE], [ONE, ONE]]);
     const elem = (al: Expr) => mulE(pw(al), ones, pw(sub(HALF, al)));
@@ -180,12 +175,12 @@ export const v19: Proof = {
         justification: "$\\xi_{12}/\\xi_{21}=e^{(2\\alpha-1/2)(\\ell_1-\\ell_2)}\\ne1$ unless $\\alpha=\\tfrac14$ or $\\ell_1=\\ell_2$",
       });
     }
-    ctx.custom("and it is Hermitian when $\\alpha=\\tfrac14$ (symbolic $\\ell_k$) or $\\rho=I/n$ ($\\ell_1=\\ell_2$, symbolic $\\alpha$)", certify(() => {
+    ctx.custom("And it is Hermitian when $\\alpha=\\tfrac14$ (symbolic $\\ell_k$) or $\\rho=I/n$ ($\\ell_1=\\ell_2$, symbolic $\\alpha$)", certify(() => {
       const e = elem(num("1/4"));
       const f = elem(alpha).map((v) => subs(v, { l2: sym("l1") }));
       return [[e.get(0, 1), conjExpr(e.get(1, 0)), "alpha = 1/4"], [f.get(0, 1), conjExpr(f.get(1, 0)), "l1 = l2"]] as const;
     }));
-    ctx.custom("numerically: the Hermiticity defect of $\\rho^\\alpha a\\rho^{1/2-\\alpha}$ is $O(1)$ for $\\alpha\\ne\\tfrac14$ and zero for $\\alpha=\\tfrac14$ or $\\rho=I/n$ (n = 4, random $a\\succeq0$)", (): StepCertificate => {
+    ctx.custom("Numerically: the Hermiticity defect of $\\rho^\\alpha a\\rho^{1/2-\\alpha}$ is $O(1)$ for $\\alpha\\ne\\tfrac14$ and zero for $\\alpha=\\tfrac14$ or $\\rho=I/n$ (n = 4, random $a\\succeq0$)", (): StepCertificate => {
       const r = rhos[1]!;
       const A = randomPsd(rng, 4);
       let minOff = Infinity, maxOn = 0;
@@ -202,7 +197,7 @@ export const v19: Proof = {
     ctx.numericFails("$\\Delta^s$, real $s\\ne0$, does not preserve Hermiticity: $\\rho^{1/2}X\\rho^{-1/2}$ for a random Hermitian $X$ (n = 4)", hermitianDefect(modularOperator(rhos[1]!, Xh, 0.5)), 0, 1e-3);
 
     // P natural = Herm+ numerically, and vector representatives
-    ctx.custom("numerically: random $X\\succeq0$ (full and low rank) has a PSD coordinate $\\rho^{-1/4}X\\rho^{-1/4}$ that maps back to $X$; $\\rho^{1/4}a\\rho^{1/4}$ and $a\\rho^{1/2}a^*$ are PSD (n = 3, 4)", (): StepCertificate => {
+    ctx.custom("Numerically: random $X\\succeq0$ (full and low rank) has a PSD coordinate $\\rho^{-1/4}X\\rho^{-1/4}$ that maps back to $X$; $\\rho^{1/4}a\\rho^{1/4}$ and $a\\rho^{1/2}a^*$ are PSD (n = 3, 4)", (): StepCertificate => {
       let worst = 0;
       for (const r of rhos)
         for (let k = 1; k <= r.n; k++) {
@@ -216,7 +211,7 @@ export const v19: Proof = {
       return numericCertificate(worst, 1e-8, "7 reconstructions");
     });
     const half = P(HALF);
-    ctx.custom("the vector representative: $\\langle\\rho^{1/2},x\\rho^{1/2}\\rangle=\\operatorname{tr}(\\rho x)$ (exact), and numerically $\\omega_\\tau(x)=\\langle\\tau^{1/2},x\\tau^{1/2}\\rangle$ with $\\tau^{1/2}\\in P^\\natural$ for a singular $\\tau$ (rank 2, n = 4)", (): StepCertificate => {
+    ctx.custom("The vector representative: $\\langle\\rho^{1/2},x\\rho^{1/2}\\rangle=\\operatorname{tr}(\\rho x)$ (exact), and numerically $\\omega_\\tau(x)=\\langle\\tau^{1/2},x\\tau^{1/2}\\rangle$ with $\\tau^{1/2}\\in P^\\natural$ for a singular $\\tau$ (rank 2, n = 4)", (): StepCertificate => {
       const c = certify(() => [[trace(matMul(star(half), matMul(x, half))), trace(matMul(st.rho, x)), "<rho^{1/2}, x rho^{1/2}>"]] as const)();
       if (c.kind !== "proved/exact") return c;
       const tau = randomPsd(rng, 4, 2);

@@ -1,18 +1,21 @@
 // V20: the modular flow and the KMS condition (MATH §6.4–6.5, 6.10), with the extensions (a) Connes
 // cocycle (§6.8), (b) qubit closed forms (§6.9), (c) Peschel's formula with the transpose (§6.11).
 import { type Expr, HALF, I, Matrix, ONE, type SymbolicMatrix, ZERO, add, diff, div, evaluate, evaluateComplex, exp, fn, log, matMul, mul, neg, num, pow, sub, subs, sym, trace } from "../src/core/index.js";
-import { type CMatrix, cadd, cmatmul, conjTranspose, cscale, eigvalsh, logm } from "../src/linalg/index.js";
+import { type CMatrix, cadd, cscale } from "../src/linalg/index.js";
 import {
+  conjExpr,
   connesCocycleDefects,
+  densityFromBloch,
   densityMatrix,
   gibbsKmsDefect,
   gibbsState,
   gibbsSymbolic,
   kmsDefect,
   kmsStripDefect,
-  modularFlow,
   modularFlowDefects,
+  logDensity,
   modularHamiltonian,
+  modularUnitary,
   peschelJordanWignerCheck,
   peschelSymbolic,
   qubitModular,
@@ -22,6 +25,7 @@ import type { Proof, ProofContext, StepCertificate } from "../src/proofs/index.j
 import { Rng, complexNormalMatrix } from "../src/random/index.js";
 import {
   addE,
+  asComplex,
   certify,
   complexSymbols,
   diagE,
@@ -35,13 +39,14 @@ import {
   qubitQ,
   qubitRewriter,
   randomDensity,
+  randomPsd,
   randomHermitian,
   relDiff,
   scaleE,
   star,
   subE,
   symbolicState,
-  trigToExp,
+  trigToExpMatrix,
   unitaryBasis,
 } from "./support/modular-symbolic.js";
 
@@ -49,14 +54,14 @@ import {
 export function qubitLemmas(ctx: ProofContext): void {
   const a = sym("a"), b = sym("b"), u = sym("u");
   const pos = [{ expr: a, op: ">" as const }, { expr: b, op: ">" as const }];
-  ctx.custom("lemma (T): $\\tanh\\big(\\tfrac12(\\log a-\\log b)\\big)=\\frac{a-b}{a+b}$ for $a,b>0$", certify(() => [[fn("tanh", mul(HALF, sub(log(a), log(b)))), div(sub(a, b), add(a, b)), "T"]] as const, { domain: pos }), {
-    justification: "with $a=p_+=\\frac{1+r}2$, $b=p_-=\\frac{1-r}2$ the right side is $r$; $\\tanh$ is injective on $\\mathbb R$, so $\\operatorname{artanh}r=\\tfrac12(\\log p_+-\\log p_-)$",
+  ctx.custom("Lemma (T): $\\tanh\\big(\\tfrac12(\\log a-\\log b)\\big)=\\frac{a-b}{a+b}$ for $a,b>0$", certify(() => [[fn("tanh", mul(HALF, sub(log(a), log(b)))), div(sub(a, b), add(a, b)), "T"]] as const, { domain: pos }), {
+    justification: "With $a=p_+=\\frac{1+r}2$, $b=p_-=\\frac{1-r}2$ the right side is $r$; $\\tanh$ is injective on $\\mathbb R$, so $\\operatorname{artanh}r=\\tfrac12(\\log p_+-\\log p_-)$",
   });
-  ctx.custom("lemma (L): $\\log(ab)=\\log a+\\log b$ and $\\log(a/b)=\\log a-\\log b$ for $a,b>0$", certify(() => [
+  ctx.custom("Lemma (L): $\\log(ab)=\\log a+\\log b$ and $\\log(a/b)=\\log a-\\log b$ for $a,b>0$", certify(() => [
     [log(mul(a, b)), add(log(a), log(b)), "product"],
     [log(div(a, b)), sub(log(a), log(b)), "quotient"],
-  ] as const, { domain: pos }), { justification: "so $\\log\\frac{1-r^2}4=\\log p_++\\log p_-$ and $\\big(\\frac{1-r^2}4\\big)^z=e^{z(\\log p_++\\log p_-)}$" });
-  ctx.custom("lemma (E): $c=\\frac{e^{iu}+e^{-iu}}2$, $s=\\frac{e^{iu}-e^{-iu}}{2i}$ solve $c'=-s$, $s'=c$, $c(0)=1$, $s(0)=0$, like $\\cos$, $\\sin$", certify(() => {
+  ] as const, { domain: pos }), { justification: "So $\\log\\frac{1-r^2}4=\\log p_++\\log p_-$ and $\\big(\\frac{1-r^2}4\\big)^z=e^{z(\\log p_++\\log p_-)}$" });
+  ctx.custom("Lemma (E): $c=\\frac{e^{iu}+e^{-iu}}2$, $s=\\frac{e^{iu}-e^{-iu}}{2i}$ solve $c'=-s$, $s'=c$, $c(0)=1$, $s(0)=0$, like $\\cos$, $\\sin$", certify(() => {
     const c = eulerForm("cos", u), s = eulerForm("sin", u);
     return [
       [diff(c, "u"), neg(s), "c' = -s"],
@@ -66,7 +71,7 @@ export function qubitLemmas(ctx: ProofContext): void {
       [diff(fn("cos", u), "u"), neg(fn("sin", u)), "cos' = -sin"],
       [diff(fn("sin", u), "u"), fn("cos", u), "sin' = cos"],
     ] as const;
-  }), { justification: "uniqueness for the linear system gives $\\cos u=c$, $\\sin u=s$ (Euler)" });
+  }), { justification: "Uniqueness for the linear system gives $\\cos u=c$, $\\sin u=s$ (Euler)" });
 }
 
 export const v20: Proof = {
@@ -93,7 +98,7 @@ export const v20: Proof = {
     const om = (A: SymbolicMatrix) => trace(matMul(st.rho, A));
     const flow = (A: SymbolicMatrix, z: Expr) => G.flow(A, z);
 
-    ctx.custom("group law $\\sigma_s(\\sigma_t(x))=\\sigma_{s+t}(x)$ (module's symbolic flow, general $x$)", certify(() => matrixPairs(flow(flow(x, t), s), flow(x, add(s, t)))));
+    ctx.custom("Group law $\\sigma_s(\\sigma_t(x))=\\sigma_{s+t}(x)$ (module's symbolic flow, general $x$)", certify(() => matrixPairs(flow(flow(x, t), s), flow(x, add(s, t)))));
     ctx.custom("$*$-automorphism: $\\sigma_t(xy)=\\sigma_t(x)\\sigma_t(y)$, $\\sigma_t(x^*)=\\sigma_t(x)^*$, $\\sigma_t(I)=I$; invariance $\\omega_\\rho(\\sigma_t(x))=\\omega_\\rho(x)$", certify(() => [
       ...matrixPairs(flow(matMul(x, y), t), matMul(flow(x, t), flow(y, t)), "multiplicative"),
       ...matrixPairs(flow(star(x), t), star(flow(x, t)), "star"),
@@ -107,14 +112,14 @@ export const v20: Proof = {
       [F(add(t, I)), om(matMul(y, flow(x, t))), "F(t + i)"],
       [Gf(sub(t, I)), om(matMul(flow(y, t), x)), "G(t - i)"],
     ]), { justification: "$F(z)=\\sum_{jk}p_j^{1+iz}p_k^{-iz}\\tilde x_{jk}\\tilde y_{kj}$ is entire, with $|p_j^{1+iz}p_k^{-iz}|=p_j^{1-s}p_k^{s}\\le1$ on the strip $0\\le s=\\operatorname{Im}z\\le1$; exact in the atoms $e^{it\\ell_k}$, $e^{\\ell_k}$, $e^{i\\varphi}$, $i$" });
-    ctx.custom("at $t=0$: $\\sigma_{-i}(y)=\\rho y\\rho^{-1}$ and $\\omega_\\rho(x\\,\\sigma_{-i}(y))=\\omega_\\rho(yx)$", certify(() => [
+    ctx.custom("At $t=0$: $\\sigma_{-i}(y)=\\rho y\\rho^{-1}$ and $\\omega_\\rho(x\\,\\sigma_{-i}(y))=\\omega_\\rho(yx)$", certify(() => [
       ...matrixPairs(flow(y, neg(I)), mulE(st.rho, y, st.power(num(-1))), "sigma_{-i}"),
       [Gf(neg(I)), om(matMul(y, x)), "G(-i)"],
     ]));
 
     const rng = new Rng(20);
     const rhos = [3, 4, 5].map((n) => densityMatrix(randomDensity(rng, n)));
-    ctx.custom("numerically: group law, automorphism, invariance (modularFlowDefects) and both KMS forms at $t\\in\\{0,0.37,-1.3\\}$ (kmsDefect), n = 3, 4, 5", (): StepCertificate => {
+    ctx.custom("Numerically: group law, automorphism, invariance (modularFlowDefects) and both KMS forms at $t\\in\\{0,0.37,-1.3\\}$ (kmsDefect), n = 3, 4, 5", (): StepCertificate => {
       let worst = 0;
       for (const r of rhos) {
         const X = complexNormalMatrix(rng, r.n), Y = complexNormalMatrix(rng, r.n);
@@ -123,7 +128,7 @@ export const v20: Proof = {
       }
       return numericCertificate(worst, 1e-8, "three random states");
     });
-    ctx.custom("numerically: inside the strip, $F(t+is)=\\operatorname{tr}(\\rho^{1-s}\\sigma_t(x)\\rho^sy)$ and $|F|\\le\\|x\\|_F\\|y\\|_F$ (kmsStripDefect, 15 points per state)", (): StepCertificate => {
+    ctx.custom("Numerically: inside the strip, $F(t+is)=\\operatorname{tr}(\\rho^{1-s}\\sigma_t(x)\\rho^sy)$ and $|F|\\le\\|x\\|_F\\|y\\|_F$ (kmsStripDefect, 15 points per state)", (): StepCertificate => {
       let worst = 0, bound = 0;
       for (const r of rhos) {
         const d = kmsStripDefect(r, complexNormalMatrix(rng, r.n), complexNormalMatrix(rng, r.n));
@@ -135,12 +140,12 @@ export const v20: Proof = {
     });
     {
       const r = rhos[0]!;
-      const K = modularHamiltonian(r);
-      const B = randomHermitian(rng, r.n);
-      const Kp = cadd(K as CMatrix, cscale(B, 0.1));
       const X = complexNormalMatrix(rng, r.n), Y = complexNormalMatrix(rng, r.n);
-      ctx.numericFails("a perturbed generator $K_\\rho+0.1B$ (B random Hermitian) fails KMS: Takesaki defect $\\gg10^{-8}$", kmsDefect(r, X, Y, { generator: Kp }).takesaki, 0, 1e-6, {
-        justification: "uniqueness (Takesaki): only the modular group satisfies KMS for $\\omega_\\rho$",
+      // ρ^{it} replaced by ρ'^{it}, ρ' = (ρ + εB)/tr, B ⪰ 0 random, ε = 0.05: the group generated by K_{ρ'} = −log ρ'
+      const rp = densityMatrix(cadd(asComplex(r.matrix), cscale(asComplex(randomPsd(rng, r.n)), 0.05)), { normalize: true });
+      const d = kmsDefect(r, X, Y, { generator: modularHamiltonian(rp) });
+      ctx.numericFails("A perturbed generator fails KMS: $\\rho^{it}$ replaced by $\\rho'^{it}$, $\\rho'=(\\rho+0.05B)/\\operatorname{tr}$ with a random $B\\succeq0$, gives a Takesaki defect $\\gg10^{-8}$", d.takesaki, 0, 1e-6, {
+        justification: "Uniqueness (Takesaki): only the modular group satisfies KMS for $\\omega_\\rho$",
       });
     }
 
@@ -156,26 +161,26 @@ export const v20: Proof = {
       const alpha = (A: SymbolicMatrix, z: Expr) => mulE(U, diagE([exp(mul(I, z, E1)), exp(mul(I, z, E2))]), star(U), A, U, diagE([exp(neg(mul(I, z, E1))), exp(neg(mul(I, z, E2)))]), star(U));
       const omB = (A: SymbolicMatrix) => trace(matMul(rhoB, A));
       const gB = spectralGenerator([div(exp(neg(mul(beta, E1))), Z), div(exp(neg(mul(beta, E2))), Z)], U);
-      ctx.custom("physics form for $\\rho=e^{-\\beta H}/Z$, $H=U\\operatorname{diag}(E_1,E_2)U^*$: $\\omega(x\\,\\alpha_{t+i\\beta}(y))=\\omega(\\alpha_t(y)\\,x)$, and $\\sigma_t=\\alpha_{-\\beta t}$", certify(() => [
+      ctx.custom("Physics form for $\\rho=e^{-\\beta H}/Z$, $H=U\\operatorname{diag}(E_1,E_2)U^*$: $\\omega(x\\,\\alpha_{t+i\\beta}(y))=\\omega(\\alpha_t(y)\\,x)$, and $\\sigma_t=\\alpha_{-\\beta t}$", certify(() => [
         [omB(matMul(x, alpha(y, add(t, mul(I, beta))))), omB(matMul(alpha(y, t), x)), "F(t + i beta)"],
         ...matrixPairs(gB.flow(x, t), alpha(x, neg(mul(beta, t))), "sigma_t = alpha_{-beta t}"),
-      ]), { justification: "symbolic $E_1,E_2,\\beta,t$ and the general eigenbasis" });
+      ]), { justification: "Symbolic $E_1,E_2,\\beta,t$ and the general eigenbasis" });
       const H = new Matrix<Expr>([[sym("h11"), add(sym("a"), mul(I, sym("b")))], [sub(sym("a"), mul(I, sym("b"))), sym("h22")]]);
       const g = gibbsSymbolic(H, "beta");
       const [e1, e2] = g.energies as [Expr, Expr];
       const P1 = scaleE(subE(H, scaleE(identityE(2), e2)), div(ONE, sub(e1, e2)));
       const P2 = scaleE(subE(H, scaleE(identityE(2), e1)), div(ONE, sub(e2, e1)));
-      ctx.custom("the module's $2\\times2$ Gibbs closed forms (gibbsSymbolic, symbolic $H$ and $\\beta$): $\\operatorname{tr}\\rho=1$, $\\rho=\\sum_kw_kP_k$ with the spectral projectors $P_k$ of $H$, $K_\\rho P_k=-\\log w_k\\,P_k$ for $K_\\rho=\\beta H+\\log Z$, $\\log w_i-\\log w_j=-\\beta(E_i-E_j)$, and $e^{-i\\beta tH}=\\sum_ke^{-i\\beta tE_k}P_k$", certify(() => [
+      ctx.custom("The module's $2\\times2$ Gibbs closed forms (gibbsSymbolic, symbolic $H$ and $\\beta$): $\\operatorname{tr}\\rho=1$, $\\rho=\\sum_kw_kP_k$ with the spectral projectors $P_k$ of $H$, $K_\\rho P_k=-\\log w_k\\,P_k$ for $K_\\rho=\\beta H+\\log Z$, $\\log w_i-\\log w_j=-\\beta(E_i-E_j)$, and $e^{-i\\beta tH}=\\sum_ke^{-i\\beta tE_k}P_k$", certify(() => [
         [add(g.rho.get(0, 0), g.rho.get(1, 1)), ONE, "tr rho"],
         ...matrixPairs(g.rho, addE(scaleE(P1, g.weights[0]!), scaleE(P2, g.weights[1]!)), "rho spectral"),
         ...matrixPairs(matMul(g.modularHamiltonian, P1), scaleE(P1, neg(log(g.weights[0]!))), "K P1"),
         ...matrixPairs(matMul(g.modularHamiltonian, P2), scaleE(P2, neg(log(g.weights[1]!))), "K P2"),
         [g.logDeltaSpectrum[0]![1]!, sub(log(g.weights[0]!), log(g.weights[1]!)), "spectrum (1,2)"],
         [g.logDeltaSpectrum[0]![1]!, neg(mul(sym("beta"), sub(e1, e2))), "spectrum (1,2) = -beta(E1 - E2)"],
-        ...matrixPairs(trigToExpMatrix2(g.flowUnitary(t)), addE(scaleE(P1, exp(neg(mul(I, sym("beta"), t, e1)))), scaleE(P2, exp(neg(mul(I, sym("beta"), t, e2))))), "flow unitary"),
+        ...matrixPairs(trigToExpMatrix(g.flowUnitary(t)), addE(scaleE(P1, exp(neg(mul(I, sym("beta"), t, e1)))), scaleE(P2, exp(neg(mul(I, sym("beta"), t, e2))))), "flow unitary"),
       ]), { justification: "$E_{1,2}=a\\mp\\omega$ with the radical $\\omega=|b|$, $\\tanh$ and $\\cosh$ through $e^{\\beta\\omega}$; the flow unitary after lemma (E)" });
     }
-    ctx.custom("numerically: the physics form for random $H$ and $\\beta\\in\\{0.5,2\\}$ (gibbsKmsDefect), n = 3, 4; the $3\\times3$ Cardano closed form of $\\rho$ at a point", (): StepCertificate => {
+    ctx.custom("Numerically: the physics form for random $H$ and $\\beta\\in\\{0.5,2\\}$ (gibbsKmsDefect), n = 3, 4; the $3\\times3$ Cardano closed form of $\\rho$ at a point", (): StepCertificate => {
       let worst = 0;
       for (const n of [3, 4])
         for (const beta of [0.5, 2]) worst = Math.max(worst, gibbsKmsDefect(randomHermitian(rng, n), complexNormalMatrix(rng, n), complexNormalMatrix(rng, n), { beta }));
@@ -193,7 +198,7 @@ export const v20: Proof = {
     {
       const H = randomHermitian(rng, 3);
       const X = complexNormalMatrix(rng, 3), Y = complexNormalMatrix(rng, 3);
-      ctx.numericFails("the physics form fails for a state that is not the $\\beta$-Gibbs state of $H$ (the Gibbs state at $2\\beta$)", gibbsKmsDefect(H, X, Y, { beta: 1, state: gibbsState(H, 2) }), 0, 1e-6);
+      ctx.numericFails("The physics form fails for a state that is not the $\\beta$-Gibbs state of $H$ (the Gibbs state at $2\\beta$)", gibbsKmsDefect(H, X, Y, { beta: 1, state: gibbsState(H, 2) }), 0, 1e-6);
     }
 
     // (a) Connes cocycle
@@ -233,22 +238,23 @@ export const v20: Proof = {
       const La = log(plus), Lb = log(minus);
       const rw = qubitRewriter([R]);
       const P = qubitProjectors(q.bloch, R);
+      ctx.show("(b) the module's closed forms: the rotation angle $\\theta_t$ (qubitModular)", q.rotationAngle("t"), "\\theta_t");
       ctx.custom("(b) instances of the lemmas for $r=\\sqrt{r_x^2+r_y^2+r_z^2}$: $\\frac{p_+-p_-}{p_++p_-}=r$, $p_+p_-=\\frac{1-r^2}4$; $(\\vec r\\cdot\\vec\\sigma)^2=r^2I$, so $P_\\pm=\\tfrac12(I\\pm\\hat r\\cdot\\vec\\sigma)$ are complementary projectors ($P_\\pm^2=P_\\pm$, $P_+P_-=0$, $P_++P_-=I$), and $\\rho=p_+P_++p_-P_-$", certify(() => [
         [div(sub(plus, minus), add(plus, minus)), R, "T instance"],
         [mul(plus, minus), qubitQ(R), "L instance"],
         ...matrixPairs(matMul(P.pauli, P.pauli), scaleE(identityE(2), pow(R, num(2))), "(r.sigma)^2 = r^2 I"),
         ...matrixPairs(addE(P.plus, P.minus), identityE(2), "P+ + P-"),
         ...matrixPairs(q.rho, addE(scaleE(P.plus, plus), scaleE(P.minus, minus)), "rho"),
-      ]), { justification: "exact with the radical relation $r^2=r_x^2+r_y^2+r_z^2$" });
+      ]), { justification: "Exact with the radical relation $r^2=r_x^2+r_y^2+r_z^2$" });
       ctx.custom("(b) the module's $\\log\\rho=\\tfrac12\\log\\frac{1-r^2}4I+\\frac{\\operatorname{artanh}r}r\\,\\vec r\\cdot\\vec\\sigma$ equals $\\log p_+P_++\\log p_-P_-$, and $\\rho^{it}=\\big(\\frac{1-r^2}4\\big)^{it/2}[\\cos(t\\operatorname{artanh}r)I+i\\sin(t\\operatorname{artanh}r)\\hat r\\cdot\\vec\\sigma]$ equals $p_+^{it}P_++p_-^{it}P_-$", certify(() => [
         ...matrixPairs(q.logDensity.map(rw), addE(scaleE(P.plus, La), scaleE(P.minus, Lb)), "log rho"),
         ...matrixPairs(q.modularUnitary("t").map(rw), addE(scaleE(P.plus, exp(mul(I, t, La))), scaleE(P.minus, exp(mul(I, t, Lb)))), "rho^{it}"),
-      ]), { justification: "after the rewrites of lemmas (T), (L), (E); this is the spectral calculus $f(\\rho)=f(p_+)P_++f(p_-)P_-$" });
+      ]), { justification: "After the rewrites of lemmas (T), (L), (E); this is the spectral calculus $f(\\rho)=f(p_+)P_++f(p_-)P_-$" });
       ctx.custom("(b) $\\operatorname{spec}\\log\\Delta=\\{0,0,\\pm2\\operatorname{artanh}r\\}=\\{\\log p_i-\\log p_j\\}$, $2\\operatorname{artanh}r=\\log\\frac{1+r}{1-r}$; $S(\\rho)=h(\\tfrac{1+r}2)=-p_+\\log p_+-p_-\\log p_-$", certify(() => [
         [rw(q.logDeltaSpectrum[2]), sub(La, Lb), "+"],
         [rw(q.logDeltaSpectrum[3]), sub(Lb, La), "-"],
         [q.entropy, neg(add(mul(plus, La), mul(minus, Lb))), "entropy"],
-      ]), { justification: "the two zeros are $\\log p_\\pm-\\log p_\\pm$; $\\log p_+-\\log p_-=\\log\\frac{1+r}{1-r}$ by lemma (L)" });
+      ]), { justification: "The two zeros are $\\log p_\\pm-\\log p_\\pm$; $\\log p_+-\\log p_-=\\log\\frac{1+r}{1-r}$ by lemma (L)" });
       const m: [Expr, Expr, Expr] = [sym("mx"), sym("my"), sym("mz")];
       const Ut = q.modularUnitary("t").map(rw);
       const xm = scaleE(addE(identityE(2), qubitProjectors(m, ONE).pauli), HALF);
@@ -256,24 +262,17 @@ export const v20: Proof = {
       ctx.custom("(b) the flow rotates Bloch vectors: $\\rho^{it}\\tfrac12(I+\\vec m\\cdot\\vec\\sigma)\\rho^{-it}=\\tfrac12(I+\\vec m_t\\cdot\\vec\\sigma)$, $\\vec m_t=\\vec m\\cos\\theta_t+(\\hat r\\times\\vec m)\\sin\\theta_t+\\hat r(\\hat r\\cdot\\vec m)(1-\\cos\\theta_t)$, $\\theta_t=-2t\\operatorname{artanh}r=-t\\log\\frac{1+r}{1-r}$", certify(() => [
         ...matrixPairs(mulE(Ut, xm, star(Ut)), scaleE(addE(identityE(2), qubitProjectors(mt as [Expr, Expr, Expr], ONE).pauli), HALF), "rotation"),
         [rw(q.rotationAngle("t")), neg(mul(t, sub(La, Lb))), "angle"],
-      ]), { justification: "symbolic $\\vec r$, $\\vec m$, $t$ (module's flowBloch and rotationAngle, rewritten by the lemmas)" });
-      ctx.custom("(b) numerically: the closed forms against the numeric modular theory at random Bloch vectors", (): StepCertificate => {
+      ]), { justification: "Symbolic $\\vec r$, $\\vec m$, $t$ (module's flowBloch and rotationAngle, rewritten by the lemmas)" });
+      ctx.custom("(b) Numerically: the module's closed forms $\\log\\rho$ and $\\rho^{it}$ evaluated at random Bloch vectors against the numeric logDensity and modularUnitary", (): StepCertificate => {
         let worst = 0;
         for (let k = 0; k < 4; k++) {
-          const r3 = [rng.random() - 0.5, rng.random() - 0.5, rng.random() - 0.5];
+          const r3 = [rng.random() - 0.5, rng.random() - 0.5, rng.random() - 0.5] as [number, number, number];
           const tt = 2 * rng.random() - 1;
-          const env = { rx: r3[0]!, ry: r3[1]!, rz: r3[2]!, t: tt };
-          const rho = densityMatrix({ re: [[(1 + r3[2]!) / 2, r3[0]! / 2], [r3[0]! / 2, (1 - r3[2]!) / 2]], im: [[0, -r3[1]! / 2], [r3[1]! / 2, 0]] });
-          const U1 = evalComplexMatrix(q.modularUnitary("t"), env);
-          const xnum: CMatrix = { rows: 2, cols: 2, re: Float64Array.of(1, 0.3, 0.3, -0.2), im: Float64Array.of(0, 0.1, -0.1, 0) };
-          const lhs = modularFlow(rho, xnum, tt);
-          const rhs = cmul3(U1, xnum, ctrans(U1));
-          worst = Math.max(worst, relDiff(lhs, rhs));
-          const ls = eigvalsh(logOf(rho));
-          const spec = [Math.log((1 - Math.hypot(...r3)) / 2), Math.log((1 + Math.hypot(...r3)) / 2)];
-          worst = Math.max(worst, Math.abs(ls[0]! - spec[0]!), Math.abs(ls[1]! - spec[1]!));
+          const env = { rx: r3[0], ry: r3[1], rz: r3[2], t: tt };
+          const rho = densityFromBloch(r3);
+          worst = Math.max(worst, relDiff(evalComplexMatrix(q.logDensity, env), logDensity(rho)), relDiff(evalComplexMatrix(q.modularUnitary("t"), env), modularUnitary(rho, tt)));
         }
-        return numericCertificate(worst, 1e-10, "4 random qubits: flow and log-spectrum");
+        return numericCertificate(worst, 1e-10, "4 random qubits");
       });
     }
 
@@ -284,7 +283,7 @@ export const v20: Proof = {
       const P = peschelSymbolic(occ, U);
       const C = mulE(U, diagE(occ), star(U));
       const CT = C.map((_, i, j) => C.get(j, i));
-      const eh = mulE(U.map((e) => conjE(e)), diagE(P.modularEnergies.map((e) => exp(e))), U.map((_, i, j) => U.get(j, i)));
+      const eh = mulE(U.map(conjExpr), diagE(P.modularEnergies.map((e) => exp(e))), U.map((_, i, j) => U.get(j, i)));
       ctx.custom("(c) Peschel (peschelSymbolic, $C=U\\operatorname{diag}(n_1,n_2)U^*$ with the general eigenbasis): $h=\\bar U\\operatorname{diag}(\\log\\frac{1-n_k}{n_k})U^\\top$ satisfies $C^\\top(I+e^h)=I$ and $h^*=h$", certify(() => [
         ...matrixPairs(matMul(CT, addE(identityE(2), eh)), identityE(2), "C^T (I + e^h)"),
         ...matrixPairs(star(P.hamiltonian), P.hamiltonian, "Hermitian"),
@@ -300,19 +299,11 @@ export const v20: Proof = {
       let minU = Infinity;
       for (const L of [2, 3, 4]) minU = Math.min(minU, peschelJordanWignerCheck(randomHermitian(rng, L)).untransposed);
       ctx.numericFails("(c) the untransposed $h=\\log((I-C)C^{-1})$ fails for complex $h$ with an $O(1)$ relative error (smallest over L = 2, 3, 4)", minU, 0, 0.05, {
-        justification: "it returns $\\bar h$: the error is $2\\|\\operatorname{Im}h\\|/\\|h\\|$",
+        justification: "It returns $\\bar h$: the error is $2\\|\\operatorname{Im}h\\|/\\|h\\|$",
       });
     }
   },
 };
-
-function trigToExpMatrix2(A: SymbolicMatrix): SymbolicMatrix {
-  return A.map(trigToExp);
-}
-
-function conjE(e: Expr): Expr {
-  return subs(e, new Map([[I, neg(I)]]));
-}
 
 function evalReal(e: Expr): number {
   return evaluate(e, {});
@@ -327,16 +318,4 @@ function evalComplexMatrix(A: SymbolicMatrix, env: Record<string, number>): CMat
       im[i * A.cols + j] = v[1];
     }
   return { rows: A.rows, cols: A.cols, re, im };
-}
-
-function cmul3(A: CMatrix, B: CMatrix, C: CMatrix): CMatrix {
-  return cmatmul(cmatmul(A, B), C);
-}
-
-function ctrans(A: CMatrix): CMatrix {
-  return conjTranspose(A) as CMatrix;
-}
-
-function logOf(r: ReturnType<typeof densityMatrix>) {
-  return logm(r.matrix);
 }

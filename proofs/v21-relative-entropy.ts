@@ -83,7 +83,7 @@ export const v21: Proof = {
     const gr = spectralGenerator(rho.eigenvalues, rho.U), gs = spectralGenerator(sig.eigenvalues, sig.U);
     const umegaki = trace(matMul(rho.rho, subE(gr.logDensity, gs.logDensity)));
     const om = rho.power(HALF);
-    ctx.custom("relative Tomita operator: $J\\Delta_{\\sigma,\\rho}^{1/2}(x\\rho^{1/2})=x^*\\sigma^{1/2}$ with $\\Delta_{\\sigma,\\rho}^{1/2}\\xi=\\sigma^{1/2}\\xi\\rho^{-1/2}$ (general $x$)", certify(() => {
+    ctx.custom("Relative Tomita operator: $J\\Delta_{\\sigma,\\rho}^{1/2}(x\\rho^{1/2})=x^*\\sigma^{1/2}$ with $\\Delta_{\\sigma,\\rho}^{1/2}\\xi=\\sigma^{1/2}\\xi\\rho^{-1/2}$ (general $x$)", certify(() => {
       const x = complexSymbols("x", 2);
       return matrixPairs(star(mulE(sig.power(HALF), x, om, rho.power(neg(HALF)))), matMul(star(x), sig.power(HALF)));
     }));
@@ -98,12 +98,12 @@ export const v21: Proof = {
 
     const rng = new Rng(21);
     const pairs = [2, 3, 4, 5, 6].map((n) => [densityMatrix(randomDensity(rng, n)), densityMatrix(randomDensity(rng, n))] as const);
-    ctx.custom("numerically: arakiRelativeEntropy = relativeEntropy (Umegaki), n = 2..6", (): StepCertificate => {
+    ctx.custom("Numerically: arakiRelativeEntropy = relativeEntropy (Umegaki), n = 2..6", (): StepCertificate => {
       let worst = 0;
       for (const [r, s] of pairs) worst = Math.max(worst, Math.abs(arakiRelativeEntropy(r, s) - relativeEntropy(r, s)) / Math.max(1, relativeEntropy(r, s)));
       return numericCertificate(worst, 1e-8, "five random pairs");
     });
-    ctx.custom("finite differences: $i\\,[\\omega_\\rho(u_h)-\\omega_\\rho(u_{-h})]/(2h)$, $h=10^{-4}$, against $S(\\rho\\|\\sigma)$, n = 3, 4, 5", (): StepCertificate => {
+    ctx.custom("Finite differences: $i\\,[\\omega_\\rho(u_h)-\\omega_\\rho(u_{-h})]/(2h)$, $h=10^{-4}$, against $S(\\rho\\|\\sigma)$, n = 3, 4, 5", (): StepCertificate => {
       let worst = 0;
       const h = 1e-4;
       for (const [r, s] of pairs.slice(1, 4)) {
@@ -138,7 +138,7 @@ export const v21: Proof = {
       if (!(minGap >= 0)) return { kind: "refuted", detail: `Pinsker violated: S - |rho - sigma|_1^2/2 = ${minGap}` };
       return numericCertificate(self, 1e-12, `min over pairs of S - |rho - sigma|_1^2/2 = ${minGap.toExponential(2)} >= 0; |S(rho||rho)|`);
     });
-    ctx.custom("joint convexity: $S(\\lambda\\rho_1+(1-\\lambda)\\rho_2\\|\\lambda\\sigma_1+(1-\\lambda)\\sigma_2)\\le\\lambda S(\\rho_1\\|\\sigma_1)+(1-\\lambda)S(\\rho_2\\|\\sigma_2)$ on 30 random mixtures", (): StepCertificate => {
+    ctx.custom("Joint convexity: $S(\\lambda\\rho_1+(1-\\lambda)\\rho_2\\|\\lambda\\sigma_1+(1-\\lambda)\\sigma_2)\\le\\lambda S(\\rho_1\\|\\sigma_1)+(1-\\lambda)S(\\rho_2\\|\\sigma_2)$ on 30 random mixtures", (): StepCertificate => {
       let minGap = Infinity;
       for (let k = 0; k < 30; k++) {
         const n = 2 + (k % 4), lam = rng.random();
@@ -150,7 +150,7 @@ export const v21: Proof = {
       }
       return minGap >= -1e-12 ? { kind: "checked/numeric", error: Math.max(0, -minGap), tolerance: 1e-12, detail: `min gap ${minGap.toExponential(2)}` } : { kind: "refuted", detail: `convexity violated by ${minGap}` };
     });
-    ctx.custom("monotonicity: $S(\\operatorname{tr}_B\\rho\\|\\operatorname{tr}_B\\sigma)\\le S(\\rho\\|\\sigma)$ on $\\mathbb C^2\\otimes\\mathbb C^3$, and $S(\\Phi\\rho\\|\\Phi\\sigma)\\le S(\\rho\\|\\sigma)$ for random CPTP $\\Phi$ (Kraus operators of a random isometry $\\mathbb C^3\\to\\mathbb C^2\\otimes\\mathbb C^3$)", (): StepCertificate => {
+    ctx.custom("Monotonicity: $S(\\operatorname{tr}_B\\rho\\|\\operatorname{tr}_B\\sigma)\\le S(\\rho\\|\\sigma)$ on $\\mathbb C^2\\otimes\\mathbb C^3$, and $S(\\Phi\\rho\\|\\Phi\\sigma)\\le S(\\rho\\|\\sigma)$ for random CPTP $\\Phi$ (Kraus operators of a random isometry $\\mathbb C^3\\to\\mathbb C^2\\otimes\\mathbb C^3$)", (): StepCertificate => {
       let minGap = Infinity, tp = 0;
       for (let k = 0; k < 12; k++) {
         const r = randomDensity(rng, 6), s = randomDensity(rng, 6);
@@ -178,7 +178,7 @@ export const v21: Proof = {
       const s = cscale(asComplex(randomPsd(rng, 3, 2)), 1);
       let ts = 0;
       for (let i = 0; i < 3; i++) ts += s.re[i * 4]!;
-      ctx.fact("support: $S(\\rho\\|\\sigma)=+\\infty$ for a pure $\\rho$ not in the support of a rank-2 $\\sigma$, and finite for $\\sigma$ faithful", relativeEntropy(r, cscale(s, 1 / ts)) === Infinity && Number.isFinite(relativeEntropy(r, randomDensity(rng, 3))), "relativeEntropy returns Infinity, then a finite value");
+      ctx.fact("Support: $S(\\rho\\|\\sigma)=+\\infty$ for a pure $\\rho$ not in the support of a rank-2 $\\sigma$, and finite for $\\sigma$ faithful", relativeEntropy(r, cscale(s, 1 / ts)) === Infinity && Number.isFinite(relativeEntropy(r, randomDensity(rng, 3))), "relativeEntropy returns Infinity, then a finite value");
     }
 
     // qubit closed form
@@ -191,12 +191,13 @@ export const v21: Proof = {
       const logR = addE(scaleE(Pr.plus, log(er.plus)), scaleE(Pr.minus, log(er.minus)));
       const logS = addE(scaleE(Ps.plus, log(es.plus)), scaleE(Ps.minus, log(es.minus)));
       const spectral = trace(matMul(qr.rho, subE(logR, logS)));
-      ctx.custom("qubit closed form (module's relativeEntropy): $\\tfrac12\\log\\frac{1-r^2}{1-s^2}+r\\operatorname{artanh}r-(\\vec r\\cdot\\vec s)\\frac{\\operatorname{artanh}s}s=\\operatorname{tr}\\rho(\\log\\rho-\\log\\sigma)$ with the spectral logarithms, symbolic $\\vec r,\\vec s$", certify(() => [
+      ctx.show("The module's qubit closed form (qubitModular)", qr.relativeEntropy(qs.bloch), "S(\\rho\\|\\sigma)");
+      ctx.custom("Qubit closed form (module's relativeEntropy): $\\tfrac12\\log\\frac{1-r^2}{1-s^2}+r\\operatorname{artanh}r-(\\vec r\\cdot\\vec s)\\frac{\\operatorname{artanh}s}s=\\operatorname{tr}\\rho(\\log\\rho-\\log\\sigma)$ with the spectral logarithms, symbolic $\\vec r,\\vec s$", certify(() => [
         [mul(er.plus, er.minus), div(sub(num(1), mul(qr.r, qr.r)), num(4)), "L instance: p+ p- = (1 - r^2)/4"],
         [mul(es.plus, es.minus), div(sub(num(1), mul(qs.r, qs.r)), num(4)), "L instance: q+ q- = (1 - s^2)/4"],
         [mul(qr.r, qs.r, rw(qr.relativeEntropy(qs.bloch))), mul(qr.r, qs.r, spectral), "closed form, times r s"],
-      ]), { justification: "after the rewrites of lemmas (T) and (L); $\\log\\rho=\\log p_+P_++\\log p_-P_-$ (V20 (b)); both sides multiplied by $rs>0$, which clears the radicals from the denominators (the core reduces $r^2=r_x^2+r_y^2+r_z^2$ in numerators)" });
-      ctx.custom("numerically: the closed form against relativeEntropy at random Bloch vectors", (): StepCertificate => {
+      ]), { justification: "After the rewrites of lemmas (T) and (L); $\\log\\rho=\\log p_+P_++\\log p_-P_-$ (V20 (b)); both sides multiplied by $rs>0$, which clears the radicals from the denominators (the core reduces $r^2=r_x^2+r_y^2+r_z^2$ in numerators)" });
+      ctx.custom("Numerically: the closed form against relativeEntropy at random Bloch vectors", (): StepCertificate => {
         let worst = 0;
         for (let k = 0; k < 6; k++) {
           const r3 = [0, 1, 2].map(() => rng.random() - 0.5) as [number, number, number];
@@ -210,26 +211,26 @@ export const v21: Proof = {
     }
 
     // Gaussian KL as a Bregman divergence
-    ctx.show("the Gaussian KL of the module (matrix notation)", gaussianKlExpr(2), "\\mathrm{KL}(N(0,\\Sigma_1)\\|N(0,\\Sigma_2))");
+    ctx.show("The Gaussian KL of the module (matrix notation)", gaussianKlExpr(2), "\\mathrm{KL}(N(0,\\Sigma_1)\\|N(0,\\Sigma_2))");
     for (const d of [2, 3]) {
       const K1 = symmetricMatrixSymbols("a", d), K2 = symmetricMatrixSymbols("b", d);
       const S1 = inverse(K1);
       // KL(p1‖p2) = E_1[log p1 − log p2] = ½ tr((K2 − K1) Σ1) − ψ(K1) + ψ(K2), E_1[xxᵀ] = Σ1 = K1⁻¹
       const kl = add(mul(HALF, trace(matMul(subE(K2, K1), S1))), neg(psiOf(K1)), psiOf(K2));
-      ctx.identity(`d = ${d}: $\\mathrm{KL}(p_{K_1}\\|p_{K_2})=\\tfrac12\\operatorname{tr}((K_2-K_1)K_1^{-1})+\\psi(K_2)-\\psi(K_1)=D_\\psi(K_2,K_1)$`, kl, bregman(K2, K1), {
+      ctx.identity(`$d=${d}$: $\\mathrm{KL}(p_{K_1}\\|p_{K_2})=\\tfrac12\\operatorname{tr}((K_2-K_1)K_1^{-1})+\\psi(K_2)-\\psi(K_1)=D_\\psi(K_2,K_1)$`, kl, bregman(K2, K1), {
         display: { kind: "none" },
         justification: "$\\log p_K(x)=-\\tfrac12x^\\top Kx-\\psi(K)$ and $\\mathbb E_{p_{K_1}}xx^\\top=K_1^{-1}$; $\\nabla\\psi$ in the linear coordinates $\\mathrm{vech}\\,K$ (exact, $\\log\\det K_1$ and $\\log\\det K_2$ as atoms)",
       });
       if (d === 2) {
         const posDef = (K: SymbolicMatrix) => [{ expr: K.get(0, 0), op: ">" as const }, { expr: det(K), op: ">" as const }];
-        ctx.refutes("d = 2: the swapped order fails, $\\mathrm{KL}(p_{K_1}\\|p_{K_2})\\ne D_\\psi(K_1,K_2)$", kl, bregman(K1, K2), {
+        ctx.refutes("$d=2$: the swapped order fails, $\\mathrm{KL}(p_{K_1}\\|p_{K_2})\\ne D_\\psi(K_1,K_2)$", kl, bregman(K1, K2), {
           display: { kind: "none" },
           verify: { domain: [...posDef(K1), ...posDef(K2)] },
-          justification: "a counterexample point with $K_1,K_2\\succ0$",
+          justification: "A counterexample point with $K_1,K_2\\succ0$",
         });
       }
     }
-    ctx.custom("numerically: $D_\\psi(K_2,K_1)$ at $K_i=\\Sigma_i^{-1}$ equals the module's gaussianKl$(\\Sigma_1,\\Sigma_2)$ (wishart), random SPD, d = 2, 3", (): StepCertificate => {
+    ctx.custom("Numerically: $D_\\psi(K_2,K_1)$ at $K_i=\\Sigma_i^{-1}$ equals the module's gaussianKl$(\\Sigma_1,\\Sigma_2)$ (wishart), random SPD, d = 2, 3", (): StepCertificate => {
       let worst = 0;
       for (const d of [2, 3]) {
         const K1 = symmetricMatrixSymbols("a", d), K2 = symmetricMatrixSymbols("b", d);
