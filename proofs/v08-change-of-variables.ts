@@ -16,7 +16,7 @@ import {
 } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 import { Rng, fillStandardNormal } from "../src/random/index.js";
-import { allZero, matrixIdentity } from "./helpers/steps.js";
+import { TITLE_ONLY, allZero, matrixIdentity } from "./helpers/steps.js";
 
 const q = (a: number, b = 1): Expr => num(Rational.of(a, b));
 const x = sym("x"), y = sym("y");
@@ -55,6 +55,7 @@ export const v08: Proof = {
     const rhs = matrix([0, 1].map((i) => [0, 1].map((j) => add(A[i]![j]!, ...U.map((u) => mul(sigPrime(dot(u)), u[i]!, u[j]!))))));
     matrixIdentity(ctx, "Hessian: $D^2\\varphi=A+\\sum_j\\operatorname{sig}'(u_j^\\top x)\\,u_ju_j^\\top$", H, rhs, "D^2\\varphi", {
       symmetric: true,
+      display: TITLE_ONLY,
       justification: "$\\operatorname{softplus}'=\\operatorname{sig}$ and $\\operatorname{sig}'=\\operatorname{sig}(1-\\operatorname{sig})$",
     });
     const s1 = sigPrime(dot(U[0]!)), s2 = sigPrime(dot(U[1]!));
@@ -63,6 +64,7 @@ export const v08: Proof = {
       mongeAmpere(phi2, XY),
       add(q(7, 4), mul(num(4), s1), mul(q(7, 4), s2), mul(q(9, 4), s1, s2)),
       {
+        display: TITLE_ONLY,
         justification:
           "$\\det(A+s_1u_1u_1^\\top+s_2u_2u_2^\\top)=\\det A+s_1u_1^\\top\\operatorname{adj}(A)u_1+s_2u_2^\\top\\operatorname{adj}(A)u_2+s_1s_2(u_1\\times u_2)^2$; every coefficient is positive, so $\\nabla\\varphi$ is a local diffeomorphism everywhere (and a global one, being the gradient of a strictly convex coercive function)",
       },
@@ -164,13 +166,16 @@ export const v08: Proof = {
     ctx.show("Linearisation: the perturbation", v, "v");
     const L = linearizedMongeAmpere(phiL, v, XY);
     ctx.identity("$L_{\\varphi_1}[v]=\\frac{d}{d\\varepsilon}\\det D^2(\\varphi_1+\\varepsilon v)|_{\\varepsilon=0}$", L, mongeAmpereFirstVariation(phiL, v, XY), {
+      display: TITLE_ONLY,
       justification: "Jacobi's formula; the right side is computed from the determinant of the perturbed Hessian",
     });
     ctx.identity("divergence form $L_{\\varphi_1}[v]=\\sum_{ij}\\partial_i(\\operatorname{cof}(D^2\\varphi_1)_{ij}\\partial_jv)$", L, linearizedMongeAmpereDivergence(phiL, v, XY), {
+      display: TITLE_ONLY,
       justification: "the rows of the cofactor matrix are divergence-free",
     });
     const inverseForm = mul(mongeAmpere(phiL, XY), trace(matMul(inverse(hessianMatrix(phiL, XY)), hessianMatrix(v, XY))));
     ctx.identity("$L_{\\varphi_1}[v]=\\det D^2\\varphi_1\\,\\operatorname{tr}((D^2\\varphi_1)^{-1}D^2v)$", L, inverseForm, {
+      display: TITLE_ONLY,
       justification: "for symmetric $H$, $\\operatorname{cof}H=\\det(H)H^{-1}$; the inverse is the core's symbolic inverse",
     });
     allZero(ctx, "the cofactor columns of $D^2\\varphi$ (two softplus terms) are divergence-free: $\\sum_i\\partial_i\\operatorname{cof}(D^2\\varphi)_{ij}=0$", cofactorDivergence(phi2, XY), num(0));

@@ -9,6 +9,8 @@ import {
   det,
   div,
   exp,
+  fn,
+  pow,
   gradient,
   hessian,
   inverse,
@@ -40,7 +42,10 @@ import {
 } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 import { Rng, fillStandardNormal } from "../src/random/index.js";
-import { matrixIdentity } from "./helpers/steps.js";
+import { TITLE_ONLY, matrixIdentity, shown } from "./helpers/steps.js";
+
+/** Matrix symbols for displays in matrix notation. */
+const M = { A: sym("A"), S1: sym("Sigma1"), S2: sym("Sigma2"), R: sym("R"), Q: sym("Q") };
 import { randomSpd, relErr, relErrMatrix } from "./helpers/numeric.js";
 
 const q = (a: number, b = 1): Expr => num(Rational.of(a, b));
@@ -84,11 +89,14 @@ export const v09: Proof = {
 
     const Ss = symmetricMatrixSymbols("s", 2);
     const S2s = matMul(matMul(As, Ss), As);
-    ctx.identity("with $\\Sigma_2=A\\Sigma_1A$: $\\det\\Sigma_2=(\\det A)^2\\det\\Sigma_1$, so $\\det A=(\\det\\Sigma_2/\\det\\Sigma_1)^{1/2}$ for $A\\succ0$", det(S2s), mul(det(As), det(As), det(Ss)));
+    ctx.identity("with $\\Sigma_2=A\\Sigma_1A$: $\\det\\Sigma_2=(\\det A)^2\\det\\Sigma_1$, so $\\det A=(\\det\\Sigma_2/\\det\\Sigma_1)^{1/2}$ for $A\\succ0$", det(S2s), mul(det(As), det(As), det(Ss)), {
+      display: shown(fn("det", fn("matmul", M.A, M.S1, M.A)), mul(pow(fn("det", M.A), num(2)), fn("det", M.S1))),
+    });
     const Rs = symmetricMatrixSymbols("r", 2); // R = Σ₁^{1/2}
     const RAR = matMul(matMul(Rs, As), Rs);
     matrixIdentity(ctx, "sandwich formula: with $R=\\Sigma_1^{1/2}$ and $\\Sigma_2=A\\Sigma_1A$, $(RAR)^2=R\\Sigma_2R$", matMul(RAR, RAR), matMul(matMul(Rs, matMul(matMul(As, matMul(Rs, Rs)), As)), Rs), "(RAR)^2", {
       symmetric: true,
+      display: shown(pow(fn("matmul", M.R, M.A, M.R), num(2)), fn("matmul", M.R, M.S2, M.R)),
       justification: "$RAR\\succ0$ is therefore the unique PSD square root of $\\Sigma_1^{1/2}\\Sigma_2\\Sigma_1^{1/2}$, i.e. $A=\\Sigma_1^{-1/2}(\\Sigma_1^{1/2}\\Sigma_2\\Sigma_1^{1/2})^{1/2}\\Sigma_1^{-1/2}$",
     });
     const Qs = symmetricMatrixSymbols("q", 2); // Q = Σ₂^{1/2}, Σ₁ = A⁻¹Q²A⁻¹
@@ -96,10 +104,12 @@ export const v09: Proof = {
     const QAQ = matMul(matMul(Qs, Ai), Qs);
     matrixIdentity(ctx, "target-sandwich formula: with $Q=\\Sigma_2^{1/2}$ and $\\Sigma_1=A^{-1}\\Sigma_2A^{-1}$, $(QA^{-1}Q)^2=Q\\Sigma_1Q$", matMul(QAQ, QAQ), matMul(matMul(Qs, matMul(matMul(Ai, matMul(Qs, Qs)), Ai)), Qs), "(QA^{-1}Q)^2", {
       symmetric: true,
+      display: shown(pow(fn("matmul", M.Q, fn("inv", M.A), M.Q), num(2)), fn("matmul", M.Q, M.S1, M.Q)),
       justification: "so $QA^{-1}Q=(\\Sigma_2^{1/2}\\Sigma_1\\Sigma_2^{1/2})^{1/2}$ and $A=\\Sigma_2^{1/2}(\\Sigma_2^{1/2}\\Sigma_1\\Sigma_2^{1/2})^{-1/2}\\Sigma_2^{1/2}$",
     });
     const S1A = matMul(Ss, As);
     matrixIdentity(ctx, "product formula: $(\\Sigma_1A)^2=\\Sigma_1\\Sigma_2$ for $\\Sigma_2=A\\Sigma_1A$", matMul(S1A, S1A), matMul(Ss, S2s), "(\\Sigma_1A)^2", {
+      display: shown(pow(fn("matmul", M.S1, M.A), num(2)), fn("matmul", M.S1, M.S2)),
       justification: "$\\Sigma_1A$ is similar to $\\Sigma_1^{1/2}A\\Sigma_1^{1/2}\\succ0$, so it is the square root of $\\Sigma_1\\Sigma_2$ with positive spectrum: $A=\\Sigma_1^{-1}(\\Sigma_1\\Sigma_2)^{1/2}$",
     });
 
@@ -115,6 +125,7 @@ export const v09: Proof = {
     const logg = gaussianLogDensityExpr(m2, S2.toArray(), Y);
     const T = [0, 1].map((i) => add(m2[i]!, ...[0, 1].map((j) => mul(A.get(i, j), sub(xs[j]!, m1[j]!)))));
     ctx.identity("exact instance: $\\log f(x)-\\log g(T(x))=\\log\\det A$ for all $x$", sub(logf, subs(logg, { y1: T[0]!, y2: T[1]! })), log(det(A)), {
+      display: TITLE_ONLY,
       justification: "the quadratic forms agree because $A\\Sigma_2^{-1}A=\\Sigma_1^{-1}$; the constants give $\\tfrac12\\log(\\det\\Sigma_2/\\det\\Sigma_1)$",
     });
     const An = toNum(A), S1n = toNum(S1), S2n = toNum(S2), m1n = [1, -2], m2n = [0.5, 3];

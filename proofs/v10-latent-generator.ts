@@ -2,12 +2,12 @@
 // determinant identities: zero for k < d, det W² for k = d, Cauchy–Binet for k > d); the polar factor
 // P = (WWᵀ)^{1/2} = WUᵀ is the Brenier map N(0, I) → N(0, WWᵀ); W₂² = tr(I + WWᵀ − 2P) ≤ E‖z − Wz‖²
 // with equality iff W = P (von Neumann, exact in 2-D).
-import { type Expr, QgeomError, Rational, add, det, identityMatrix, matAdd, matMul, matScale, matrix, matrixSymbols, mul, num, pow, sub, sym, symmetricMatrixSymbols, trace, transpose } from "../src/core/index.js";
+import { type Expr, QgeomError, Rational, add, det, fn, identityMatrix, matAdd, matMul, matScale, matrix, matrixSymbols, mul, num, pow, sub, sym, symmetricMatrixSymbols, trace, transpose } from "../src/core/index.js";
 import { eigvalsh, identity, matmul, transpose as ntranspose } from "../src/linalg/index.js";
 import { gaussianW2Squared, latentGenerator, latentPolarFactor, linearMapCost, monteCarloTransportCost } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 import { Rng, normalMatrix } from "../src/random/index.js";
-import { matrixIdentity } from "./helpers/steps.js";
+import { TITLE_ONLY, matrixIdentity, shown } from "./helpers/steps.js";
 import { relErr, relErrMatrix } from "./helpers/numeric.js";
 
 const q = (a: number, b = 1): Expr => num(Rational.of(a, b));
@@ -36,10 +36,12 @@ export const v10: Proof = {
       justification: "symbolic $W$; the law is carried by the plane $b+\\operatorname{range}W$, a Lebesgue null set",
     });
     const W22 = matrixSymbols("w", 2, 2);
-    ctx.identity("$k=d=2$: $\\det(WW^\\top)=(\\det W)^2$, positive iff $\\operatorname{rank}W=2$", det(matMul(W22, transpose(W22))), pow(det(W22), num(2)));
+    ctx.identity("$k=d=2$: $\\det(WW^\\top)=(\\det W)^2$, positive iff $\\operatorname{rank}W=2$", det(matMul(W22, transpose(W22))), pow(det(W22), num(2)), {
+      display: shown(fn("det", fn("matmul", sym("W"), fn("transpose", sym("W")))), pow(fn("det", sym("W")), num(2))),
+    });
     const W23 = matrixSymbols("w", 2, 3);
     const m = (a: number, b: number): Expr => sub(mul(W23.get(0, a), W23.get(1, b)), mul(W23.get(0, b), W23.get(1, a)));
-    ctx.identity("$k=3>d=2$ (Cauchy–Binet): $\\det(WW^\\top)=\\sum_{a<b}(\\text{2 x 2 minors})^2$, positive iff $\\operatorname{rank}W=2$", det(matMul(W23, transpose(W23))), add(pow(m(0, 1), num(2)), pow(m(0, 2), num(2)), pow(m(1, 2), num(2))));
+    ctx.identity("$k=3>d=2$ (Cauchy–Binet): $\\det(WW^\\top)=\\sum_{a<b}(\\text{2 x 2 minors})^2$, positive iff $\\operatorname{rank}W=2$", det(matMul(W23, transpose(W23))), add(pow(m(0, 1), num(2)), pow(m(0, 2), num(2)), pow(m(1, 2), num(2))), { display: TITLE_ONLY });
 
     const rng = new Rng(1010);
     {
@@ -54,7 +56,7 @@ export const v10: Proof = {
         const pd = lam[0]! > 1e-10 * spread;
         const good = g.rank === Math.min(d, k) && g.absolutelyContinuous === (k >= d) && pd === (k >= d);
         ok &&= good;
-        lines.push(`(d,k)=(${d},${k}): rank ${g.rank}, density ${g.absolutelyContinuous}, lambda_min/lambda_max ${(lam[0]! / spread).toExponential(1)}`);
+        lines.push(`(d,k)=(${d},${k}): rank ${g.rank}, density ${g.absolutelyContinuous}, lambda_min / lambda_max ${(lam[0]! / spread).toExponential(1)}`);
       }
       ctx.fact("random $W$: rank $=\\min(d,k)$, and $WW^\\top\\succ0$ with a density exactly when $k\\ge d$", ok, lines.join("; "));
     }

@@ -2,12 +2,12 @@
 // Gaussian case exactly (symbolic K, d = 1, 2, 3); a non-quadratic convex F in 1-D: the barycentre
 // E_ρ F' = 0 (exact integration by parts, quadrature), the Monge–Ampère identity by change of variables,
 // E_ν y² = E_ρ F''; convexity is needed (a double well has a non-injective F').
-import { type Expr, QgeomError, Rational, diff, exp, inverse, matMul, mul, neg, num, pow, softplus, sqrt, sub, subs, sym, symmetricMatrixSymbols, add } from "../src/core/index.js";
+import { type Expr, QgeomError, Rational, diff, fn, exp, inverse, matMul, mul, neg, num, pow, softplus, sqrt, sub, subs, sym, symmetricMatrixSymbols, add } from "../src/core/index.js";
 import { identity, matmul } from "../src/linalg/index.js";
 import { compilePotential, gaussianMomentMeasure, integrate, momentMeasure1D, verifyGaussianMomentMeasure } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 import { Rng } from "../src/random/index.js";
-import { matrixIdentity } from "./helpers/steps.js";
+import { TITLE_ONLY, matrixIdentity, shown } from "./helpers/steps.js";
 import { randomSpd, relErrMatrix } from "./helpers/numeric.js";
 
 const q = (a: number, b = 1): Expr => num(Rational.of(a, b));
@@ -37,7 +37,10 @@ export const v11: Proof = {
       });
     }
     const Ks = symmetricMatrixSymbols("k", 3);
-    matrixIdentity(ctx, "$\\nabla F(X)=KX$ with $X\\sim N(0,K^{-1})$ has covariance $KK^{-1}K=K$: $\\nu=N(0,K)$, neither $N(0,I)$ nor $\\rho$", matMul(matMul(Ks, inverse(Ks)), Ks), Ks, "KK^{-1}K", { symmetric: true });
+    matrixIdentity(ctx, "$\\nabla F(X)=KX$ with $X\\sim N(0,K^{-1})$ has covariance $KK^{-1}K=K$: $\\nu=N(0,K)$, neither $N(0,I)$ nor $\\rho$ ($d=3$, symbolic)", matMul(matMul(Ks, inverse(Ks)), Ks), Ks, "KK^{-1}K", {
+      symmetric: true,
+      display: shown(fn("matmul", sym("K"), fn("inv", sym("K")), sym("K")), sym("K")),
+    });
     {
       const rng = new Rng(1111);
       let err = 0;
@@ -53,11 +56,12 @@ export const v11: Proof = {
     ctx.show("A non-quadratic convex potential", F, "F(x)");
     const F1 = diff(F, "x"), F2 = diff(F, "x", 2);
     ctx.identity("integration by parts: $F'e^{-F}=-(e^{-F})'$, so $\\int F'\\,d\\rho=-[e^{-F}]_{-\\infty}^{\\infty}/Z=0$", mul(F1, exp(neg(F))), neg(diff(exp(neg(F)), "x")), {
+      display: TITLE_ONLY,
       justification: "$F$ is coercive, so the boundary terms vanish",
     });
     const mm = momentMeasure1D(F, "x");
     ctx.numeric("quadrature: the barycentre $\\int y\\,d\\nu=\\int F'\\,d\\rho$ vanishes (relative to $\\int|F'|\\,d\\rho$)", mm.barycentre / mm.absoluteFirstMoment, 0, 1e-10, { absolute: true });
-    ctx.identity("second moment: $(F'e^{-F})'=(F''-F'^2)e^{-F}$, so $\\int y^2\\,d\\nu=\\int F'^2\\,d\\rho=\\int F''\\,d\\rho$", diff(mul(F1, exp(neg(F))), "x"), mul(sub(F2, pow(F1, num(2))), exp(neg(F))));
+    ctx.identity("second moment: $(F'e^{-F})'=(F''-F'^2)e^{-F}$, so $\\int y^2\\,d\\nu=\\int F'^2\\,d\\rho=\\int F''\\,d\\rho$", diff(mul(F1, exp(neg(F))), "x"), mul(sub(F2, pow(F1, num(2))), exp(neg(F))), { display: TITLE_ONLY });
     const f1 = compilePotential(F, ["x"]);
     const second = (g: (d1: number, d2: number) => number): number =>
       integrate((t) => {

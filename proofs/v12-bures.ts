@@ -2,12 +2,13 @@
 // tr(Σ₁A) = tr(Σ₂A⁻¹) for Σ₂ = AΣ₁A), its sandwich, nuclear-norm and eigenvalue forms agree, B is a
 // metric (the square B² is not), and for density matrices B² = 2(1 − √F) with Uhlmann's fidelity,
 // checked against the qubit closed form F = tr ρσ + 2√(det ρ det σ) and pure states.
-import { Rational, add, inverse, matMul, mul, num, pow, sqrt, sub, sym, symmetricMatrixSymbols, trace } from "../src/core/index.js";
+import { Rational, add, fn, inverse, matMul, mul, num, pow, sqrt, sub, sym, symmetricMatrixSymbols, trace } from "../src/core/index.js";
 import { type CMatrix, cmatmul, conjTranspose, ctrace, matmul, matrix, sqrtm, trace as ntrace } from "../src/linalg/index.js";
 import { buresDistance, buresDistanceSquared, densityBuresDistanceSquared, fidelityTerm, gaussianBrenierMap, uhlmannFidelity } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 import { Rng, complexNormalMatrix, normalMatrix } from "../src/random/index.js";
 import { randomSpd, relErr } from "./helpers/numeric.js";
+import { shown } from "./helpers/steps.js";
 
 /** A random density matrix GG^* / tr mixed with δI/n so that λ_min ≥ δ/n (MATH §9 defaults, δ = 0.05). */
 function densityMatrix(rng: Rng, n: number, complex: boolean): CMatrix {
@@ -52,6 +53,7 @@ export const v12: Proof = {
     const As = symmetricMatrixSymbols("a", 2), S1 = symmetricMatrixSymbols("s", 2);
     const S2 = matMul(matMul(As, S1), As);
     ctx.identity("symmetry, exactly: for $\\Sigma_2=A\\Sigma_1A$ ($A\\succ0$ the Brenier matrix) $\\operatorname{tr}(\\Sigma_1A)=\\operatorname{tr}(\\Sigma_2A^{-1})$", trace(matMul(S1, As)), trace(matMul(S2, inverse(As))), {
+      display: shown(fn("tr", fn("matmul", sym("Sigma1"), sym("A"))), fn("tr", fn("matmul", sym("Sigma2"), fn("inv", sym("A"))))),
       justification: "the fidelity term is $\\operatorname{tr}(\\Sigma_1^{1/2}A\\Sigma_1^{1/2})=\\operatorname{tr}(\\Sigma_1A)$ (V9), and with the roles swapped the Brenier matrix is $A^{-1}$; every pair of SPD matrices has this form",
     });
     const s = sym("s"), t = sym("t");

@@ -27,7 +27,8 @@ import {
 import type { Proof } from "../src/proofs/index.js";
 import { Rng } from "../src/random/index.js";
 import { SCIPY_WISHART } from "./helpers/scipy-wishart.js";
-import { type McStatistic, monteCarloAll } from "./helpers/steps.js";
+import { monteCarloAll } from "./helpers/steps.js";
+import { column, statistic, wishartMomentStats } from "./helpers/wishart-stats.js";
 
 const n = sym("n"), x = sym("x"), s = sym("s"), a = sym("a");
 const half = (e: Expr): Expr => mul(num(Rational.HALF), e);
@@ -112,26 +113,9 @@ export const v13: Proof = {
     // Monte Carlo on W_3(5.5, Σ)
     const p = 3;
     const stack = wishartSampler(DF3, SIGMA3).sampleStack(new Rng(1313), 20_000);
-    const count = stack.length / (p * p);
-    const col = (g: (off: number) => number): Float64Array => {
-      const out = new Float64Array(count);
-      for (let k = 0; k < count; k++) out[k] = g(k * p * p);
-      return out;
-    };
-    const stat = (label: string, values: Float64Array, expected: number): McStatistic => {
-      const e = meanEstimate(values);
-      return { label, estimate: e.mean, se: e.se, expected };
-    };
-    monteCarloAll(ctx, "sampler: $\\mathbb ES_{ij}=n\\Sigma_{ij}$ and $\\mathbb E(S_{ij}-n\\Sigma_{ij})^2=n(\\Sigma_{ij}^2+\\Sigma_{ii}\\Sigma_{jj})$, $i\\le j$", () => {
-      const out: McStatistic[] = [];
-      for (let i = 0; i < p; i++)
-        for (let j = i; j < p; j++) {
-          const m = DF3 * SIGMA3[i]![j]!;
-          out.push(stat(`E S${i + 1}${j + 1}`, col((o) => stack[o + i * p + j]!), m));
-          out.push(stat(`Var S${i + 1}${j + 1}`, col((o) => (stack[o + i * p + j]! - m) ** 2), DF3 * (SIGMA3[i]![j]! ** 2 + SIGMA3[i]![i]! * SIGMA3[j]![j]!)));
-        }
-      return out;
-    });
+    const col = (g: (off: number) => number): Float64Array => column(stack, p, g);
+    const stat = statistic;
+    monteCarloAll(ctx, "sampler: $\\mathbb ES_{ij}=n\\Sigma_{ij}$ and $\\mathbb E(S_{ij}-n\\Sigma_{ij})^2=n(\\Sigma_{ij}^2+\\Sigma_{ii}\\Sigma_{jj})$, $i\\le j$", () => wishartMomentStats(stack, p, DF3, SIGMA3));
     const logDets = col((o) => logDetOf(stack, o, p));
     ctx.monteCarlo("sampler: $\\mathbb E\\det S=\\det\\Sigma\\,n(n-1)(n-2)$", meanEstimate(logDets.map(Math.exp)).mean, meanEstimate(logDets.map(Math.exp)).se, meanDet(DF3, SIGMA3));
     ctx.monteCarlo("sampler: $\\mathbb E\\log\\det S=\\psi_3(n/2)+3\\log2+\\log\\det\\Sigma$", meanEstimate(logDets).mean, meanEstimate(logDets).se, meanLogDet(DF3, SIGMA3));

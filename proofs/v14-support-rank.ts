@@ -3,7 +3,8 @@
 // polynomial, hence non-zero off a null set. On samples: λ_min(S) > 0 for n > p − 1; rank exactly n
 // (spectral gap > 10⁸) for integer n < p; likewise WWᵀ for k < d. The singular law has no density but
 // keeps the Laplace transform det(I + 2ΣΘ)^{−n/2} (Gindikin's discrete set).
-import { QgeomError, det, matMul, matrix, matrixSymbols, pow, transpose, num } from "../src/core/index.js";
+import { QgeomError, det, fn, sym, matMul, matrix, matrixSymbols, pow, transpose, num } from "../src/core/index.js";
+import { shown } from "./helpers/steps.js";
 import { cholesky, det as ndet, eigvalsh, identity, matmul } from "../src/linalg/index.js";
 import { latentGenerator } from "../src/monge-ampere/index.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
@@ -33,7 +34,9 @@ export const v14: Proof = {
       justification: "a non-zero polynomial vanishes only on a Lebesgue null set, and the Gaussian law of $X$ has a density",
     });
     const X33 = matrixSymbols("x", 3, 3);
-    ctx.identity("$n=p=3$: $\\det(XX^\\top)=(\\det X)^2$, a non-zero polynomial, so $S\\succ0$ almost surely", det(matMul(X33, transpose(X33))), pow(det(X33), num(2)));
+    ctx.identity("$n=p=3$: $\\det(XX^\\top)=(\\det X)^2$, a non-zero polynomial, so $S\\succ0$ almost surely", det(matMul(X33, transpose(X33))), pow(det(X33), num(2)), {
+      display: shown(fn("det", fn("matmul", sym("X"), fn("transpose", sym("X")))), pow(fn("det", sym("X")), num(2))),
+    });
 
     // samples: full rank for n > p − 1
     const p = 4;
@@ -55,7 +58,7 @@ export const v14: Proof = {
     };
     for (const [df, method] of [[4, "outer"], [4, "bartlett"], [9, "outer"]] as const) {
       const r = fullRank(df, method);
-      ctx.fact(`$n=${df}\\ge p=4$ (${method} sampler): $\\lambda_{\\min}(S)>0$ on all 2000 samples`, r.chol && r.worst > 0, `smallest lambda_min/lambda_max ${r.worst.toExponential(3)}; every sample has a Cholesky factor`, {
+      ctx.fact(`$n=${df}\\ge p=4$ (${method} sampler): $\\lambda_{\\min}(S)>0$ on all 2000 samples`, r.chol && r.worst > 0, `smallest lambda_min / lambda_max ${r.worst.toExponential(3)}; every sample has a Cholesky factor`, {
         justification:
           "for $p-1<n<p$ the law is still carried by the open cone, but the Bartlett factor $c_p\\sim\\chi^2_{n-p+1}$ has density $\\propto c^{(n-p-1)/2}$ at $0$, so samples at float precision can be numerically singular; the check is made for $n\\ge p$ as in MATH.md §9",
       });
@@ -72,7 +75,7 @@ export const v14: Proof = {
         gap = Math.min(gap, lam[p - n]! / small);
         tail = Math.max(tail, small / top);
       }
-      ctx.fact(`$n=${n}<p$: numerical rank exactly ${n} on all 2000 samples (gap $\\lambda_{${p - n + 1}}/|\\lambda_{${p - n}}|>10^8$)`, gap > 1e8, `smallest gap ${gap.toExponential(3)}; largest |lambda_${p - n}|/lambda_max ${tail.toExponential(3)}`);
+      ctx.fact(`$n=${n}<p$: numerical rank exactly ${n} on all 2000 samples (gap $\\lambda_{${p - n + 1}}/|\\lambda_{${p - n}}|>10^8$)`, gap > 1e8, `smallest gap ${gap.toExponential(3)}; largest |lambda_${p - n}| / lambda_max ${tail.toExponential(3)}`);
     }
     ctx.custom("the singular law has no density: logpdf refuses $n=2\\le p-1$", (): StepCertificate => {
       const S = wishartSampler(2, SIGMA4, { method: "outer" }).sample(rng);

@@ -1,7 +1,7 @@
 // Step helpers shared by the proofs of V8–V16: matrix identities decided entrywise by `verify`, and
 // Monte Carlo summaries over several statistics (the worst z-score is the step's certificate).
 import { type Certificate, type Expr, type SymbolicMatrix, type VerifyOptions, verify } from "../../src/core/index.js";
-import type { ProofContext, StepCertificate, StepOptions } from "../../src/proofs/index.js";
+import type { ProofContext, StepCertificate, StepDisplay, StepOptions } from "../../src/proofs/index.js";
 
 function rank(c: Certificate): number {
   if (c.verdict === "proved") return c.method === "exact" ? 0 : 1;
@@ -71,11 +71,11 @@ export function monteCarloAll(ctx: ProofContext, title: string, stats: () => rea
       if (all.length === 0) return { kind: "refuted", detail: "no statistics" };
       let worst = all[0]!, wz = -1;
       for (const s of all) {
-        if (!(s.se > 0) || !Number.isFinite(s.estimate)) return { kind: "refuted", detail: `${s.label}: invalid estimate ${s.estimate} +- ${s.se}` };
+        if (!(s.se > 0) || !Number.isFinite(s.estimate)) return { kind: "refuted", detail: `${s.label}: invalid estimate ${s.estimate} ± ${s.se}` };
         const z = Math.abs(s.estimate - s.expected) / s.se;
         if (z > wz) [worst, wz] = [s, z];
       }
-      const detail = `${all.length} statistics within ${k} SE; worst ${worst.label}: estimate ${worst.estimate.toPrecision(6)} +- ${worst.se.toPrecision(3)} (SE) vs ${worst.expected.toPrecision(6)}, ${wz.toFixed(2)} SE`;
+      const detail = `${all.length} statistics within ${k} SE; worst ${worst.label}: estimate ${worst.estimate.toPrecision(6)} ± ${worst.se.toPrecision(3)} (SE) vs ${worst.expected.toPrecision(6)}, ${wz.toFixed(2)} SE`;
       return wz <= k
         ? { kind: "checked/monte-carlo", estimate: worst.estimate, expected: worst.expected, standardError: worst.se, sigmas: wz, detail }
         : { kind: "refuted", detail: `${detail} > ${k} SE` };
@@ -83,3 +83,37 @@ export function monteCarloAll(ctx: ProofContext, title: string, stats: () => rea
     options,
   );
 }
+
+/**
+ * A Kolmogorov–Smirnov step at level α (MATH §9: 10⁻³): succeeds when the p-value exceeds α. Recorded
+ * as a Monte Carlo certificate with estimate D, expected 0, standard error 1/√m (m the effective sample
+ * size, the natural scale of D) and sigmas √m·D; the detail gives D and the p-value.
+ */
+export function ksStep(
+  ctx: ProofContext,
+  title: string,
+  test: () => { statistic: number; pValue: number; m: number },
+  options: StepOptions & { level?: number } = {},
+): StepCertificate {
+  const level = options.level ?? 1e-3;
+  return ctx.custom(
+    title,
+    (): StepCertificate => {
+      const r = test();
+      const se = 1 / Math.sqrt(r.m);
+      const detail = `KS statistic D = ${r.statistic.toPrecision(4)} (effective size ${Math.round(r.m)}), p-value ${r.pValue.toPrecision(3)} ${r.pValue > level ? ">" : "<="} level ${level}`;
+      return r.pValue > level
+        ? { kind: "checked/monte-carlo", estimate: r.statistic, expected: 0, standardError: se, sigmas: r.statistic / se, detail }
+        : { kind: "refuted", detail };
+    },
+    options,
+  );
+}
+
+/** Display of a step as an identity written in matrix notation (print-only kernels det, tr, inv, matmul). */
+export function shown(lhs: Expr, rhs: Expr): StepDisplay {
+  return { kind: "identity", lhs, rhs };
+}
+
+/** No display: the title states the identity (used where the canonical forms are too wide to print). */
+export const TITLE_ONLY: StepDisplay = { kind: "none" };

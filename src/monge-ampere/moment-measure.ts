@@ -104,11 +104,23 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
     if (Number.isFinite(v)) fmin = Math.min(fmin, v);
   }
   if (!Number.isFinite(fmin)) throw new QgeomError("DOMAIN", `F is not finite on [-50, 50]; momentMeasure1D needs F defined on all of ℝ`);
+  // ∫e^{−F} < ∞ needs F to grow at both ends; for convex F that is F' < 0 far left and F' > 0 far right.
+  // Without this test a non-coercive F (e.g. a concave free energy) can give a finite but meaningless Z
+  // when the quadrature nodes stop short of where e^{−F} overflows.
+  const dLeft = at(-50)[1]!, dRight = at(50)[1]!;
+  if (!(dLeft < 0 && dRight > 0))
+    throw new QgeomError("DOMAIN", `F'(-50) = ${dLeft} and F'(50) = ${dRight}: F is not coercive (it does not increase towards both ends), so ∫e^{-F} = ∞ and ρ = e^{-F}/Z does not exist; pass a coercive F`);
   const w = (t: number): number => {
     const v = at(t)[0]!;
     return v === Infinity ? 0 : Math.exp(fmin - v);
   };
-  const Zs = integrate(w, -Infinity, Infinity, options).value;
+  let Zs: number;
+  try {
+    Zs = integrate(w, -Infinity, Infinity, options).value;
+  } catch (e) {
+    if (e instanceof QgeomError && e.code === "NOT_FINITE") throw new QgeomError("DOMAIN", `e^{-F} overflows far out (${e.message}); F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
+    throw e;
+  }
   if (!(Zs > 0) || !Number.isFinite(Zs)) throw new QgeomError("DOMAIN", `∫e^{-F} is ${Zs * Math.exp(-fmin)}; F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
   const rho = (t: number): number => w(t) / Zs;
   // where ρ underflows to 0 the integrand is 0 (F' may overflow to ±∞/NaN far out in the tails)

@@ -18,7 +18,7 @@ describe("derivation chains", () => {
       ],
     });
     expect(latex).toBe(
-      "\\begin{align*}\n\\log(x y) &= \\log x + \\log y && \\text{for $x, y > 0$} \\\\\n&\\le 2 \\log x && \\text{if y <= x}\n\\end{align*}",
+      "\\begin{align*}\n\\log(x y) &= \\log x + \\log y && \\text{for $x, y > 0$} \\\\\n&\\le 2 \\log x && \\text{if y \\textless{}= x}\n\\end{align*}",
     );
     expect(() => renderKatex(latex, { display: true })).not.toThrow();
   });
@@ -36,6 +36,10 @@ describe("text", () => {
     );
   });
   it("rejects characters pdflatex cannot set, naming them, and unbalanced $", () => {
+    // OT1 text fonts would set <, >, | as ¡, ¿ and an em dash
+    expect(escapeText("error 3e-14 <= 1e-10 (> 0.001), |a - b| and $|x|<1$")).toBe(
+      "error 3e-14 \\textless{}= 1e-10 (\\textgreater{} 0.001), \\textbar{}a - b\\textbar{} and $|x|<1$",
+    );
     expect(() => escapeText("a ∮ b")).toThrow(/U\+222E/);
     expect(() => escapeText("cost $x")).toThrow(/unbalanced \$/);
   });
