@@ -7,6 +7,17 @@ import { v04 } from "./v04-exponential-family.js";
 import { v05 } from "./v05-categorical-monge-ampere.js";
 import { v06 } from "./v06-rbm-convexity.js";
 import { v07 } from "./v07-gaussian-gaussian-rbm.js";
+import { v08 } from "./v08-change-of-variables.js";
+import { v09 } from "./v09-gaussian-brenier.js";
+import { v10 } from "./v10-latent-generator.js";
+import { v11 } from "./v11-moment-measure.js";
+import { v12 } from "./v12-bures.js";
+import { v13 } from "./v13-wishart-normalisation.js";
+import { v14 } from "./v14-support-rank.js";
+import { v15 } from "./v15-congruence-closure.js";
+import { v16 } from "./v16-complex-wishart.js";
+import { c2 } from "./c2-free-energy-transport.js";
+import { c3a } from "./c3a-monge-ampere-generators.js";
 import { v17 } from "./v17-psd-self-duality.js";
 import { v18 } from "./v18-tomita-objects.js";
 import { v19 } from "./v19-natural-cone.js";
@@ -25,7 +36,7 @@ import { c6 } from "./c6-rg.js";
 import { c9 } from "./c9-conventions.js";
 
 export const catalogue: readonly Proof[] = [
-  v01, v02, v03, v04, v05, v06, v07,
+  v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16,
   v17, v18, v19, v20, v21, v22, v23, v24, v25,
-  c3bComplex, c3bReal, c4Jordan, c3bFlow, c5, c6, c9,
+  c2, c3a, c3bComplex, c3bReal, c4Jordan, c3bFlow, c5, c6, c9,
 ];

@@ -115,6 +115,17 @@ export class AtomTable {
         case "tanh":
           this.scanExpArg(mul(num(2), u));
           break;
+        case "multigamma":
+        case "lmultigamma":
+        case "multidigamma":
+        case "cmultigamma":
+        case "lcmultigamma": {
+          // the conversion expands the kernel (π^{p(p−1)/4} Π Γ(a − (j−1)/2)): its radicals must be seen here too
+          const p = x.args[1];
+          if (p !== undefined && p.kind === "num" && p.value.isInteger())
+            for (const y of postOrder([expandMultigamma(x.name, u, p.value.toInteger())])) this.scan(y);
+          break;
+        }
       }
     }
   }

@@ -3,7 +3,7 @@
 //   A = Σ₁^{-1/2}(Σ₁^{1/2}Σ₂Σ₁^{1/2})^{1/2}Σ₁^{-1/2} = Σ₂^{1/2}(Σ₂^{1/2}Σ₁Σ₂^{1/2})^{-1/2}Σ₂^{1/2} = Σ₁⁻¹(Σ₁Σ₂)^{1/2},
 //   W₂² = ‖m₁ − m₂‖² + tr Σ₁ + tr Σ₂ − 2 tr(Σ₁^{1/2}Σ₂Σ₁^{1/2})^{1/2},
 // with the potential φ(x) = ½(x − m₁)ᵀA(x − m₁) + m₂ᵀx (D²φ = A, ∇φ = T).
-import { type Expr, QgeomError, add, mul, num, sub, sym, exp, pow, PI, sqrt as sqrtE } from "../core/index.js";
+import { type Expr, QgeomError, add, det as detE, inverse as inverseE, log, matrix as symbolicMatrix, mul, num, sub, sym, exp, pow, PI, sqrt as sqrtE, verify } from "../core/index.js";
 import {
   type Matrix,
   cholesky,
@@ -250,4 +250,49 @@ export function gaussianDensityExpr(m: VectorInput, S: MatrixInput, vars: Variab
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) quad.push(mul(exact(0.5 * (P.data[i * d + j]! + P.data[j * d + i]!)), r[i]!, r[j]!));
   const detS = Math.exp(logDet(Sm, { name: "S" }));
   return mul(pow(mul(num(2), PI), num(-d / 2)), pow(sqrtE(exact(detS)), num(-1)), exp(mul(num("-1/2"), add(...quad))));
+}
+
+/** An exact entry: an expression, or a number taken as its exact binary rational. */
+type ExactEntry = Expr | number;
+
+/**
+ * log N(x; m, Σ) (MATH §1.6) as an exact expression in `vars`:
+ * −(d/2) log 2π − ½ log det Σ − ½ (x − m)ᵀ Σ⁻¹ (x − m), with det Σ and Σ⁻¹ computed symbolically by the
+ * core (fraction-free determinant, adjugate), so rational or symbolic Σ give an exact log-density
+ * (unlike {@link gaussianDensityExpr}, which enters float64 values of Σ⁻¹ and det Σ). Throws SHAPE for
+ * mismatched dimensions and NOT_POSITIVE_DEFINITE when a numeric Σ has a non-positive leading minor.
+ */
+export function gaussianLogDensityExpr(m: readonly ExactEntry[], S: readonly (readonly ExactEntry[])[], vars: VariableList): Expr {
+  const names = variableNames(vars);
+  const d = names.length;
+  if (!Array.isArray(m) || m.length !== d) throw new QgeomError("SHAPE", `m has ${Array.isArray(m) ? m.length : "no"} entries but there are ${d} variables; pass one mean entry per variable`);
+  if (!Array.isArray(S) || S.length !== d || !S.every((r) => Array.isArray(r) && r.length === d))
+    throw new QgeomError("SHAPE", `S must be ${d}×${d} (one row and column per variable)`);
+  const asExpr = (v: ExactEntry, what: string): Expr => {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `${what} is ${v}; pass finite numbers or expressions`);
+      return num(v);
+    }
+    checkExprLike(v, what);
+    return v;
+  };
+  const M = symbolicMatrix(S.map((r: readonly ExactEntry[], i: number) => r.map((v: ExactEntry, j: number) => asExpr(v, `S[${i}][${j}]`))));
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < i; j++)
+      if (M.get(i, j) !== M.get(j, i) && verify(M.get(i, j), M.get(j, i)).verdict !== "proved")
+        throw new QgeomError("NOT_SYMMETRIC", `S[${i}][${j}] = ${String(M.get(i, j))} differs from S[${j}][${i}] = ${String(M.get(j, i))}; a covariance is symmetric`);
+  for (let k = 1; k <= d; k++) {
+    const minor = detE(symbolicMatrix(M.toArray().slice(0, k).map((r) => r.slice(0, k))));
+    if (minor.kind === "num" && !(minor.value.toNumber() > 0))
+      throw new QgeomError("NOT_POSITIVE_DEFINITE", `S is not positive definite: its leading ${k}×${k} minor is ${String(minor)}; pass a covariance matrix`);
+  }
+  const P = inverseE(M);
+  const r = names.map((x, i) => sub(sym(x), asExpr(m[i]!, `m[${i}]`)));
+  const quad: Expr[] = [];
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) quad.push(mul(P.get(i, j), r[i]!, r[j]!));
+  return add(mul(num(-d / 2), log(mul(num(2), PI))), mul(num("-1/2"), log(detE(M))), mul(num("-1/2"), add(...quad)));
+}
+
+function checkExprLike(v: unknown, what: string): void {
+  if (v === null || typeof v !== "object" || !("kind" in v)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a number or an Expr, got ${String(v)}`);
 }

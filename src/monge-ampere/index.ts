@@ -74,6 +74,7 @@ export {
   gaussianLogDensity,
   gaussianPotential,
   gaussianDensityExpr,
+  gaussianLogDensityExpr,
   type GaussianBrenierMap,
   type BrenierFormula,
   type MonteCarloEstimate,

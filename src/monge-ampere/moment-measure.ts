@@ -1,7 +1,7 @@
 // Free energy as a transport potential (MATH.md §3.8): for convex F with 0 < Z = ∫e^{−F} < ∞,
 // ρ = e^{−F}/Z and its moment measure ν = (∇F)_#ρ; ∇F is the Brenier map ρ → ν, ∫y dν = 0, and for
 // D²F ≻ 0:  e^{−F(x)}/Z = g_ν(∇F(x)) · det D²F(x).  Gaussian case F = ½xᵀKx: ρ = N(0, K⁻¹), ν = N(0, K).
-import { type Certificate, type Expr, PI, QgeomError, add, det, diff, exp, inverse, matrix, mul, neg, num, pow, sym, verify } from "../core/index.js";
+import { type Certificate, type Expr, PI, QgeomError, add, det, diff, exp, inverse, log, matrix, mul, neg, num, pow, sym, verify } from "../core/index.js";
 import { compile } from "../compile/index.js";
 import { type Matrix, cholesky, choleskySolve, identity } from "../linalg/index.js";
 import { bindParameters } from "./compiled-potential.js";
@@ -50,7 +50,17 @@ export function verifyGaussianMomentMeasure(K: readonly (readonly (Expr | number
   const lhs = mul(exp(neg(F)), pow(Z, num(-1)));
   const rhs = mul(gnu, mongeAmpere(F, names, { raw: true }));
   const minors = Array.from({ length: d }, (_, k) => ({ expr: det(matrix(Km.toArray().slice(0, k + 1).map((r) => r.slice(0, k + 1)))), op: ">" as const }));
-  return verify(lhs, rhs, { domain: minors.filter((c) => c.expr.kind !== "num"), maxTerms: 200_000 });
+  const domain = minors.filter((c) => c.expr.kind !== "num");
+  const direct = verify(lhs, rhs, { domain, maxTerms: 200_000 });
+  if (direct.verdict !== "checked" && direct.verdict !== "unknown") return direct;
+  // Symbolic K: (det K)^{±1/2} of a polynomial defeats the exact forms. Both sides are positive on the
+  // domain, so the identity is equivalent to its log form, in which log det K is one atom on both sides:
+  // −F + ½ log det K − (d/2) log 2π = −(d/2) log 2π − ½ log det K − ½ ∇Fᵀ K⁻¹ ∇F + log det D²F.
+  const l2pi = mul(num(-d / 2), log(mul(num(2), PI)));
+  const logLhs = add(neg(F), l2pi, mul(num("1/2"), log(dK)));
+  const logRhs = add(l2pi, mul(num("-1/2"), log(dK)), mul(num("-1/2"), quad(inverse(Km), gradF)), log(mongeAmpere(F, names, { raw: true })));
+  const viaLog = verify(logLhs, logRhs, { domain, maxTerms: 200_000 });
+  return viaLog.verdict === "proved" ? { ...viaLog, detail: `${viaLog.detail} (log form: both sides are positive where K is positive definite)` } : direct;
 }
 
 /** Numeric moment measure of a convex potential of one variable. */
@@ -94,11 +104,23 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
     if (Number.isFinite(v)) fmin = Math.min(fmin, v);
   }
   if (!Number.isFinite(fmin)) throw new QgeomError("DOMAIN", `F is not finite on [-50, 50]; momentMeasure1D needs F defined on all of ℝ`);
+  // ∫e^{−F} < ∞ needs F to grow at both ends; for convex F that is F' < 0 far left and F' > 0 far right.
+  // Without this test a non-coercive F (e.g. a concave free energy) can give a finite but meaningless Z
+  // when the quadrature nodes stop short of where e^{−F} overflows.
+  const dLeft = at(-50)[1]!, dRight = at(50)[1]!;
+  if (!(dLeft < 0 && dRight > 0))
+    throw new QgeomError("DOMAIN", `F'(-50) = ${dLeft} and F'(50) = ${dRight}: F is not coercive (it does not increase towards both ends), so ∫e^{-F} = ∞ and ρ = e^{-F}/Z does not exist; pass a coercive F`);
   const w = (t: number): number => {
     const v = at(t)[0]!;
     return v === Infinity ? 0 : Math.exp(fmin - v);
   };
-  const Zs = integrate(w, -Infinity, Infinity, options).value;
+  let Zs: number;
+  try {
+    Zs = integrate(w, -Infinity, Infinity, options).value;
+  } catch (e) {
+    if (e instanceof QgeomError && e.code === "NOT_FINITE") throw new QgeomError("DOMAIN", `e^{-F} overflows far out (${e.message}); F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
+    throw e;
+  }
   if (!(Zs > 0) || !Number.isFinite(Zs)) throw new QgeomError("DOMAIN", `∫e^{-F} is ${Zs * Math.exp(-fmin)}; F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
   const rho = (t: number): number => w(t) / Zs;
   // where ρ underflows to 0 the integrand is 0 (F' may overflow to ±∞/NaN far out in the tails)

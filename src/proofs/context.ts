@@ -58,6 +58,16 @@ export class ProofContext {
     return this.record(title, "holds", { kind: "identity", lhs, rhs }, options, () => fromCertificate(verify(lhs, rhs, options.verify), "holds"));
   }
 
+  /**
+   * A step decided by a `Certificate` that a module's own check returns (e.g. `verifyLinearization`,
+   * `verifyGaussianMomentMeasure`): proved/checked succeed, refuted and unknown break the proof; with
+   * `expect: "fails"` a refutation is the counterexample the step asserts.
+   */
+  certificate(title: string, decide: () => Certificate, options: StepOptions & { expect?: "holds" | "fails" } = {}): StepCertificate {
+    const expect = options.expect ?? "holds";
+    return this.record(title, expect, { kind: "none" }, options, () => fromCertificate(decide(), expect));
+  }
+
   /** A literal claim lhs = rhs that is false: the step succeeds with the counterexample verify finds. */
   refutes(title: string, lhs: Expr, rhs: Expr, options: StepOptions & { verify?: VerifyOptions } = {}): StepCertificate {
     return this.record(title, "fails", { kind: "identity", lhs, rhs }, options, () => fromCertificate(verify(lhs, rhs, options.verify), "fails"));

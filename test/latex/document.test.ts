@@ -39,6 +39,10 @@ describe("text", () => {
     expect(escapeText("|x| <= 1 > 0 $|x| < 1$")).toBe("\\textbar{}x\\textbar{} \\textless{}= 1 \\textgreater{} 0 $|x| < 1$");
   });
   it("rejects characters pdflatex cannot set, naming them, and unbalanced $", () => {
+    // OT1 text fonts would set <, >, | as ¡, ¿ and an em dash
+    expect(escapeText("error 3e-14 <= 1e-10 (> 0.001), |a - b| and $|x|<1$")).toBe(
+      "error 3e-14 \\textless{}= 1e-10 (\\textgreater{} 0.001), \\textbar{}a - b\\textbar{} and $|x|<1$",
+    );
     expect(() => escapeText("a ∮ b")).toThrow(/U\+222E/);
     expect(() => escapeText("cost $x")).toThrow(/unbalanced \$/);
   });

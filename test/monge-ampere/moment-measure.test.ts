@@ -16,9 +16,21 @@ describe("Gaussian case F = ½xᵀKx: ρ = N(0, K⁻¹), ν = N(0, K) (E)", () =
       expect(verifyGaussianMomentMeasure(K as never, vars).verdict).toBe("proved");
     }
   });
-  it("with symbolic K = [[a, b], [b, c]] on the domain a > 0, ac − b² > 0", () => {
+  it("with symbolic K = [[a, b], [b, c]] on the domain a > 0, ac − b² > 0: exactly, through the log form", () => {
     const c = verifyGaussianMomentMeasure([[sym("a"), sym("b")], [sym("b"), sym("c")]], ["x", "y"]);
-    expect(["proved", "checked"]).toContain(c.verdict);
+    expect(c.verdict).toBe("proved");
+    expect(c.verdict === "proved" && c.method).toBe("exact");
+    expect(c.verdict === "proved" && c.detail).toMatch(/log form/);
+  });
+  it("with a symbolic symmetric 3 x 3 K, exactly", () => {
+    const k = (i: number, j: number) => sym(`k${Math.min(i, j)}${Math.max(i, j)}`);
+    const K = [1, 2, 3].map((i) => [1, 2, 3].map((j) => k(i, j)));
+    const c = verifyGaussianMomentMeasure(K, ["x1", "x2", "x3"]);
+    expect(c.verdict === "proved" && c.method).toBe("exact");
+  });
+  it("the log form does not prove a false instance: a non-symmetric K (D²F = sym K ≠ K) is not proved", () => {
+    const c = verifyGaussianMomentMeasure([[sym("a"), sym("b")], [sym("c"), sym("e")]], ["x", "y"]);
+    expect(c.verdict).not.toBe("proved");
   });
   it("the target is N(0, K), not N(0, K⁻¹) (nor the data law): numeric 1-D check with K = 3", () => {
     const F = mul(num("3/2"), pow(x, num(2)));
@@ -64,7 +76,14 @@ describe("non-quadratic convex F in 1-D (N)", () => {
       expect(relErr(viaG, mass)).toBeLessThanOrEqual(1e-6);
     });
   it("a non-coercive F is a DOMAIN error; F'' = 0 is SINGULAR", () => {
-    expect(qgeomError(() => momentMeasure1D(x, "x")).code).toMatch(/DOMAIN|NOT_FINITE|TIME_LIMIT/);
+    expect(qgeomError(() => momentMeasure1D(x, "x")).code).toBe("DOMAIN");
+    // a concave free energy (Bernoulli RBM, MATH §2.2): e^{−F} ≥ e^{v/2} is not integrable
+    const concave = mul(num(-1), add(mul(num("1/2"), x), softplus(add(num(-1), mul(num(2), x))), softplus(mul(num(-3), x))));
+    const e = qgeomError(() => momentMeasure1D(concave, "x"));
+    expect(e.code).toBe("DOMAIN");
+    expect(e.message).toMatch(/not coercive/);
+    // coercive but not convex: accepted (the density is refused only where F'' <= 0)
+    expect(momentMeasure1D(add(mul(num("1/4"), pow(x, num(4))), mul(num(-1), pow(x, num(2)))), "x").Z).toBeGreaterThan(0);
     const m = momentMeasure1D(div(pow(x, num(4)), num(4)), "x");
     expect(qgeomError(() => m.targetDensityAtImage(0)).code).toBe("SINGULAR");
   });
