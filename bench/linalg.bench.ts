@@ -5,40 +5,8 @@ import * as math from "mathjs";
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix as MlMatrix } from "ml-matrix";
 import { type CMatrix, type Matrix, cholesky, eigh, eighHermitian, logm, sqrtm, toArray } from "../src/linalg/index.js";
 import { Rng, complexNormalMatrix, normalMatrix } from "../src/random/index.js";
-import { fmtRatio, fmtTime, printTable, runPython } from "./util.js";
+import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit } from "./util.js";
 
-/**
- * CPU seconds per call (process.cpuUsage), minimum over batches of ≥ 10 ms after ~0.2 s of
- * warm-up calls so V8 has tiered the code up. CPU time rather than util.timeit's wall clock:
- * the project's 2-core machines are shared with other sessions, and wall-clock medians moved by
- * 2× between runs while CPU time stayed within ~20 %. The Python peer measures the same way
- * (time.process_time).
- */
-function timeit(fn: () => unknown, minTime = 0.3): number {
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  };
-  const w0 = cpu();
-  do fn(); while (cpu() - w0 < 0.2);
-  let runs = 1;
-  for (;;) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    if (cpu() - t0 >= 0.01) break;
-    runs *= 2;
-  }
-  let best = Infinity, total = 0, batches = 0;
-  while (batches < 3 || (total < minTime && batches < 30)) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    const dt = cpu() - t0;
-    best = Math.min(best, dt / runs);
-    total += dt;
-    batches++;
-  }
-  return best;
-}
 
 const SIZES = [8, 32, 128];
 

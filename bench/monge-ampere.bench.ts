@@ -6,35 +6,9 @@ import { toMathjs } from "../src/core/index.js";
 import { parse } from "../src/interop/index.js";
 import { Rng, normalMatrix } from "../src/random/index.js";
 import { compileMongeAmpere, gaussianBrenierMap, mongeAmpere } from "../src/monge-ampere/index.js";
-import { fmtRatio, fmtTime, printTable, runPython } from "./util.js";
+import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit, cpuSeconds } from "./util.js";
 
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 
-/** CPU seconds per call: minimum over batches of ≥ 10 ms after 0.2 s of warm-up (see bench/linalg.bench.ts). */
-function timeit(fn: () => unknown, minTime = 0.3): number {
-  const w0 = cpu();
-  do fn(); while (cpu() - w0 < 0.2);
-  let runs = 1;
-  for (;;) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    if (cpu() - t0 >= 0.01) break;
-    runs *= 2;
-  }
-  let best = Infinity, total = 0, batches = 0;
-  while (batches < 3 || (total < minTime && batches < 30)) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    const dt = cpu() - t0;
-    best = Math.min(best, dt / runs);
-    total += dt;
-    batches++;
-  }
-  return best;
-}
 
 // the potentials: qgeom syntax and SymPy syntax
 const SYMBOLIC = [
@@ -49,9 +23,9 @@ const SYMBOLIC = [
 const symbolicOurs: Record<string, number> = {};
 mongeAmpere(parse("x^2*y + exp(x*y) + log(1 + x^2)"), ["x", "y"]); // warm up the symbolic code paths (JIT) on another potential
 for (const c of SYMBOLIC) {
-  const t0 = cpu();
+  const t0 = cpuSeconds();
   mongeAmpere(parse(c.q), c.vars);
-  symbolicOurs[c.name] = cpu() - t0;
+  symbolicOurs[c.name] = cpuSeconds() - t0;
 }
 
 // batch: the V8 potential's det D²φ at N points

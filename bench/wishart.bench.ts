@@ -5,33 +5,8 @@
 // Run: npx tsx bench/wishart.bench.ts
 import { Rng } from "../src/random/index.js";
 import * as W from "../src/wishart/index.js";
-import { fmtRatio, fmtTime, printTable, runPython } from "./util.js";
+import { fmtRatio, fmtTime, printTable, runPython, cpuTime } from "./util.js";
 
-function cpuTime(fn: () => unknown, minTime = 0.5): number {
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  };
-  const w0 = cpu();
-  do fn(); while (cpu() - w0 < 0.3);
-  let runs = 1;
-  for (;;) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    if (cpu() - t0 >= 0.02) break;
-    runs *= 2;
-  }
-  let best = Infinity, total = 0, batches = 0;
-  while (batches < 3 || (total < minTime && batches < 30)) {
-    const t0 = cpu();
-    for (let i = 0; i < runs; i++) fn();
-    const dt = cpu() - t0;
-    best = Math.min(best, dt / runs);
-    total += dt;
-    batches++;
-  }
-  return best;
-}
 
 /** A non-diagonal SPD scale G Gᵀ/p + I from a fixed seed. */
 function scaleMatrix(p: number, seed: number): number[][] {

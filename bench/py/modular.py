@@ -12,19 +12,12 @@ import sys
 import time
 import timeit
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from peer import best  # noqa: E402  (sets OPENBLAS_NUM_THREADS first)
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
 import scipy.linalg as sl  # noqa: E402
 
 
-def best(fn, min_time=0.3):
-    t = timeit.Timer(fn, timer=time.process_time)
-    number = 1
-    while t.timeit(number) < 0.01:
-        number *= 2
-    reps = max(3, min(30, int(min_time / max(t.timeit(number), 1e-9))))
-    return min(t.repeat(reps, number)) / number
 
 
 def cm(d):

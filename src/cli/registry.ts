@@ -12,6 +12,9 @@ import { verifyCommand } from "./commands/verify.js";
 import { wishartCommands } from "./commands/wishart.js";
 import { maCommand } from "./commands/ma.js";
 import { brenierCommand } from "./commands/brenier.js";
+import { rbmFreeEnergyCommand, rbmLogZCommand } from "./commands/rbm.js";
+import { rgDecimateCommand } from "./commands/rg.js";
+import { coneMaCommand } from "./commands/cone.js";
 
 export const commands: Command[] = [
   proveCommand,
@@ -34,4 +37,8 @@ export const commands: Command[] = [
   ...wishartCommands,
   maCommand,
   brenierCommand,
+  rbmFreeEnergyCommand,
+  rbmLogZCommand,
+  rgDecimateCommand,
+  coneMaCommand,
 ];

@@ -152,7 +152,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     throw new QgeomError("INVALID_ARGUMENT", `verify method must be auto, exact, probabilistic or numeric, got "${String(method)}"`);
   const rng = new Prng(options.seed ?? 1);
   const tol = options.tolerance ?? 1e-10;
-  const vars = options.vars ?? [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs)])].sort();
+  const vars = options.vars ?? [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...(options.domain ?? []).flatMap((c) => freeSymbols(c.expr))])].sort();
   const used = new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...(options.domain ?? []).flatMap((c) => freeSymbols(c.expr))]);
   for (const s of used)
     if (!vars.includes(s))

@@ -13,6 +13,10 @@ const TEX_SPECIALS: Readonly<Record<string, string>> = {
   _: "\\_",
   "^": "\\textasciicircum{}",
   "~": "\\textasciitilde{}",
+  // OT1 text fonts set < > | as ¡ ¿ —
+  "<": "\\textless{}",
+  ">": "\\textgreater{}",
+  "|": "\\textbar{}",
 };
 
 const GREEK: Readonly<Record<string, string>> = {

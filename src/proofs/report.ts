@@ -9,7 +9,7 @@ const UNICODE: Readonly<Record<string, string>> = {
   "†": "^{\\dagger}", "⟨": "\\langle", "⟩": "\\rangle", "ℝ": "\\mathbb{R}", "ℂ": "\\mathbb{C}", "≼": "\\preceq", "⪯": "\\preceq",
   "≻": "\\succ", "⪰": "\\succeq", "≺": "\\prec", "∫": "\\int", "∀": "\\forall", "⇒": "\\Rightarrow", "⇔": "\\Leftrightarrow",
   "♮": "\\natural", "∗": "*", "ℓ": "\\ell", "√": "\\sqrt{}", "∝": "\\propto", "≡": "\\equiv", "↦": "\\mapsto", "∉": "\\notin",
-  "⊆": "\\subseteq", "⊇": "\\supseteq", "∩": "\\cap", "∪": "\\cup", "∅": "\\emptyset", "ε": "\\varepsilon",
+  "½": "\\tfrac{1}{2}", "′": "^{\\prime}", "″": "^{\\prime\\prime}", "⊆": "\\subseteq", "⊇": "\\supseteq", "∩": "\\cap", "∪": "\\cup", "∅": "\\emptyset", "ε": "\\varepsilon",
 };
 
 /** Plain text with Unicode shorthand outside $...$ rewritten as inline math. */
@@ -27,7 +27,9 @@ export function documentText(s: string): string {
       return out;
     })
     .join("")
-    .replace(/\$\$/g, ""); // adjacent inline math pieces merge
+    .replace(/\$\$/g, "") // adjacent inline math pieces merge
+    .replace(/([_^])\{([^{}]*)\}\1\{([^{}]*)\}/g, "$1{$2$3}") // w₁₂ -> w_{12}, not w_{1}_{2}
+    .replace(/([_^])\{([^{}]*)\}\1\{([^{}]*)\}/g, "$1{$2$3}");
 }
 
 export function certificateLine(c: StepCertificate): string {

@@ -1,21 +1,9 @@
 // Argument checks shared by the numeric Wishart functions. Every failure is a QgeomError that names
 // the argument, shows its shape or value, and says what to pass instead.
-import { QgeomError } from "../core/index.js";
+import { QgeomError, excerpt } from "../core/index.js";
 import { type CMatrix, type Matrix, cholesky, cmatrix, isComplex, matrix } from "../linalg/index.js";
 
-/** A short excerpt of a value for error messages. */
-export function excerpt(value: unknown, max = 60): string {
-  let s: string;
-  if (typeof value === "string") s = value;
-  else {
-    try {
-      s = JSON.stringify(value) ?? String(value);
-    } catch {
-      s = String(value);
-    }
-  }
-  return s.length > max ? s.slice(0, max - 1) + "…" : s;
-}
+export { excerpt };
 
 /** A real matrix: a linalg `Matrix` or an array of rows. */
 export type RealMatrixInput = Matrix | readonly (readonly number[])[];

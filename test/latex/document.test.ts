@@ -18,7 +18,7 @@ describe("derivation chains", () => {
       ],
     });
     expect(latex).toBe(
-      "\\begin{align*}\n\\log(x y) &= \\log x + \\log y && \\text{for $x, y > 0$} \\\\\n&\\le 2 \\log x && \\text{if y <= x}\n\\end{align*}",
+      "\\begin{align*}\n\\log(x y) &= \\log x + \\log y && \\text{for $x, y > 0$} \\\\\n&\\le 2 \\log x && \\text{if y \\textless{}= x}\n\\end{align*}",
     );
     expect(() => renderKatex(latex, { display: true })).not.toThrow();
   });
@@ -34,6 +34,9 @@ describe("text", () => {
     expect(escapeText("50% of {x_1} & #2 ~ ^ \\ in §4 with α ≤ 1 — $n/2$")).toBe(
       "50\\% of \\{x\\_1\\} \\& \\#2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} in $\\S$4 with $\\alpha$ $\\le$ 1 --- $n/2$",
     );
+  });
+  it("writes < > | as text commands (OT1 fonts would set them as ¡ ¿ —), keeping them inside $math$", () => {
+    expect(escapeText("|x| <= 1 > 0 $|x| < 1$")).toBe("\\textbar{}x\\textbar{} \\textless{}= 1 \\textgreater{} 0 $|x| < 1$");
   });
   it("rejects characters pdflatex cannot set, naming them, and unbalanced $", () => {
     expect(() => escapeText("a ∮ b")).toThrow(/U\+222E/);

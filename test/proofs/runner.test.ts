@@ -70,6 +70,10 @@ describe("proof runner", () => {
     expect(j.ok).toBe(true);
     expect(j.proofs.map((p: { id: string }) => p.id)).toEqual(["V05"]);
     expect(j.written).toHaveLength(2);
+    // paper-claim ids are matched case-insensitively, like V ids ("v5" = "V05")
+    const claim = await runCli(["prove", "--only", "c9-CONVENTIONS,v5", "--no-docs", "--json"]);
+    expect(claim.code).toBe(0);
+    expect(JSON.parse(claim.out).proofs.map((p: { id: string }) => p.id)).toEqual(["V05", "C9-conventions"]);
     const bad = await runCli(["prove", "--only", "V99", "--json"]);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).error.message).toMatch(/unknown proof/);

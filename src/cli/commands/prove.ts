@@ -1,7 +1,7 @@
 // `qgeom prove`: runs the catalogue of proofs (MATH.md §9), prints the table and writes the documents.
 import { QgeomError } from "../../core/errors.js";
 import { writeDocument } from "../../latex/document.js";
-import { resultsDocument, resultsJson, resultsTable, runProofs } from "../../proofs/index.js";
+import { normaliseId, resultsDocument, resultsJson, resultsTable, runProofs } from "../../proofs/index.js";
 import { catalogue } from "../../../proofs/index.js";
 import { flagBool, flagString } from "../args.js";
 import type { Command } from "../command.js";
@@ -15,10 +15,11 @@ export const proveCommand: Command = {
   booleans: ["no-docs"],
   async run(args, ctx) {
     const only = flagString(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
-    const known = new Set(catalogue.map((p) => p.id));
+    // ids compare as runProofs does (case-insensitive, "V9" = "V09"), so "c5-ma-domain" finds "C5-ma-domain"
+    const known = new Set(catalogue.map((p) => normaliseId(p.id)));
     for (const id of only ?? [])
-      if (!known.has(id.toUpperCase().replace(/^V(\d)$/, "V0$1")))
-        throw new QgeomError("CLI_USAGE", `unknown proof "${id}"; the catalogue has ${[...known].join(", ")}`);
+      if (!known.has(normaliseId(id)))
+        throw new QgeomError("CLI_USAGE", `unknown proof "${id}"; the catalogue has ${catalogue.map((p) => p.id).join(", ")}`);
     const width = 30;
     const results = await runProofs(catalogue, {
       ...(only ? { only } : {}),

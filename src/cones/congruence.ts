@@ -1,0 +1,96 @@
+// Congruence on the cones (MATH.md §1.3, §5.2, §5.5): L_A: X ↦ AXAᵀ on Sym_p, X ↦ AXA* on Herm_p.
+//   det L_A = (det A)^{p+1} (Sym_p), |det A|^{2p} (Herm_p), the same in UT and F coordinates;
+//   log φ(AXA*) = log φ(X) − (N/r)·2 log|det A|  (−(p+1) log|det A| real, −2p log|det A| complex);
+//   det D²(log φ ∘ L_A)(X) = (det L_A)² c φ(AXA*)² = c φ(X)², so the Monge–Ampère constant is preserved.
+import { QgeomError } from "../core/index.js";
+import { type CMatrix, type Matrix, cmatmul, conjTranspose, det, isComplex, matmul, realPart, transpose } from "../linalg/index.js";
+import { type Coords, type Field, basisMatrix, checkCoords, coordinateBasis, toCoordinates } from "./coords.js";
+import { kvExponent, logKoszulVinberg } from "./kv.js";
+
+function square(A: Matrix | CMatrix, name: string): void {
+  if (A === null || typeof A !== "object" || A.rows !== A.cols || A.rows < 1) throw new QgeomError("SHAPE", `${name} must be a square matrix`);
+}
+
+/** AXAᵀ (real A and X) or AXA* (otherwise; the result is Hermitian). */
+export function congruence(X: Matrix | CMatrix, A: Matrix | CMatrix): Matrix | CMatrix {
+  square(X, "X");
+  square(A, "A");
+  if (A.rows !== X.rows) throw new QgeomError("SHAPE", `A is ${A.rows}×${A.cols} but X is ${X.rows}×${X.cols}`);
+  if (!isComplex(X) && !isComplex(A)) {
+    const Y = matmul(matmul(A, X), transpose(A));
+    const p = Y.rows;
+    for (let i = 0; i < p; i++)
+      for (let j = i + 1; j < p; j++) Y.data[i * p + j] = Y.data[j * p + i] = 0.5 * (Y.data[i * p + j]! + Y.data[j * p + i]!);
+    return Y;
+  }
+  const Ac: CMatrix = isComplex(A) ? A : { rows: A.rows, cols: A.cols, re: A.data, im: new Float64Array(A.data.length) };
+  const Y = cmatmul(cmatmul(Ac, X), conjTranspose(Ac));
+  const p = Y.rows;
+  for (let i = 0; i < p; i++) {
+    Y.im[i * p + i] = 0;
+    for (let j = i + 1; j < p; j++) {
+      const r = 0.5 * (Y.re[i * p + j]! + Y.re[j * p + i]!), m = 0.5 * (Y.im[i * p + j]! - Y.im[j * p + i]!);
+      Y.re[i * p + j] = Y.re[j * p + i] = r;
+      Y.im[i * p + j] = m;
+      Y.im[j * p + i] = -m;
+    }
+  }
+  return Y;
+}
+
+/** log |det A| for real or complex square A (complex via the real embedding: det = |det A|²). */
+export function logAbsDet(A: Matrix | CMatrix): number {
+  square(A, "A");
+  if (!isComplex(A)) return Math.log(Math.abs(det(A, "A")));
+  const p = A.rows, n = 2 * p;
+  const E = new Float64Array(n * n);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      const r = A.re[i * p + j]!, m = A.im[i * p + j]!;
+      E[i * n + j] = r;
+      E[i * n + p + j] = -m;
+      E[(p + i) * n + j] = m;
+      E[(p + i) * n + p + j] = r;
+    }
+  return 0.5 * Math.log(Math.abs(det({ rows: n, cols: n, data: E }, "A (real embedding)")));
+}
+
+/** The matrix of L_A in coordinates (column b = coordinates of L_A(B_b)), its determinant and the prediction. */
+export interface CongruenceJacobian {
+  readonly matrix: Matrix;
+  readonly det: number;
+  /** (det A)^{p+1} on Sym_p (real A), |det A|^{2p} on Herm_p. */
+  readonly predicted: number;
+}
+
+/**
+ * The Jacobian of L_A on Sym_p (real A, `field` "real") or Herm_p (`field` "complex"; A real or complex) in
+ * the given coordinates (MATH.md §1.3): det = (det A)^{p+1} resp. |det A|^{2p}, in both coordinate systems.
+ */
+export function congruenceJacobian(A: Matrix | CMatrix, field: Field, coords: Coords): CongruenceJacobian {
+  square(A, "A");
+  checkCoords(coords);
+  if (field === "real" && isComplex(A)) throw new QgeomError("INVALID_ARGUMENT", "a complex A does not act on Sym_p; use field \"complex\" (Herm_p)");
+  const p = A.rows;
+  const basis = coordinateBasis(p, field, coords);
+  const N = basis.length;
+  const J = new Float64Array(N * N);
+  basis.forEach((b, col) => {
+    const img = congruence(basisMatrix(b, p, field), A);
+    const u = toCoordinates(field === "real" && isComplex(img) ? realPart(img) : img, coords);
+    for (let row = 0; row < N; row++) J[row * N + col] = u[row]!;
+  });
+  const M = { rows: N, cols: N, data: J };
+  const detJ = det(M, "Jacobian");
+  const predicted = field === "real" ? det(A as Matrix, "A") ** (p + 1) : Math.exp(2 * p * logAbsDet(A));
+  return { matrix: M, det: detJ, predicted };
+}
+
+/** Both sides of the Koszul–Vinberg equivariance log φ(AXA*) = log φ(X) − (N/r)·2 log|det A| (MATH.md §5.2, §5.5). */
+export function kvEquivariance(X: Matrix | CMatrix, A: Matrix | CMatrix, coords: Coords): { lhs: number; rhs: number } {
+  const field: Field = isComplex(X) ? "complex" : "real";
+  if (field === "real" && isComplex(A)) throw new QgeomError("INVALID_ARGUMENT", "for real X pass a real A (congruence of Sym_p)");
+  const lhs = logKoszulVinberg(congruence(X, A), coords);
+  const rhs = logKoszulVinberg(X, coords) - 2 * kvExponent(X.rows, field) * logAbsDet(A);
+  return { lhs, rhs };
+}
