@@ -14,3 +14,5 @@ export * as mongeAmpere from "./monge-ampere/index.js";
 export * as boltzmann from "./boltzmann/index.js";
 export * as rg from "./rg/index.js";
 export * as cones from "./cones/index.js";
+// The proof format and runner (MATH.md §9 as executable derivations; users write their own the same way).
+export * as proofs from "./proofs/index.js";

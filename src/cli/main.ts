@@ -40,15 +40,19 @@ function commandHelp(c: Command): string {
   return `${c.summary}\n\nusage: ${c.usage}\n\nexample:\n  ${c.example}`;
 }
 
-function suggest(word: string): string {
+/** The registered command closest to `word`: a prefix match, else the nearest by edit distance if it is close enough. */
+export function suggest(word: string): string | null {
   const names = [...new Set(commands.flatMap((c) => [c.name, c.name.split(" ")[0]!]))];
-  let best = names[0] ?? "";
+  const prefixed = word.length >= 2 ? names.filter((n) => n.startsWith(word)).sort((a, b) => a.length - b.length)[0] : undefined;
+  if (prefixed !== undefined) return prefixed;
+  let best: string | null = null;
   let bestD = Infinity;
   for (const n of names) {
     const d = editDistance(word, n);
     if (d < bestD) [best, bestD] = [n, d];
   }
-  return best;
+  // more than a third of the letters wrong (at least 2 allowed) is not a typo of that command
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -81,7 +85,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return argv.length === 1 ? 2 : 0;
     }
     const what = group.length > 0 ? `${argv[0]} ${argv[1] ?? ""}`.trim() : argv[0]!;
-    return fail(new QgeomError("CLI_USAGE", `unknown command "${what}"; did you mean "${suggest(what)}"? (qgeom --help lists commands)`));
+    const close = suggest(what);
+    return fail(
+      new QgeomError(
+        "CLI_USAGE",
+        close !== null
+          ? `unknown command "${what}"; did you mean "${close}"? (qgeom --help lists commands)`
+          : `unknown command "${what}"; run qgeom --help for the list of commands`,
+      ),
+    );
   }
   const { cmd, rest } = found;
   try {

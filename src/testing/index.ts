@@ -10,3 +10,6 @@ export {
   unitaryMatrix,
   wishartParams,
 } from "./arbitraries.js";
+// Random strictly convex potentials as expressions (quadratic + softplus / log cosh / log-sum-exp / barrier).
+export type { PotentialOptions, PotentialTerm } from "./potential.js";
+export { potential } from "./potential.js";
