@@ -2,6 +2,7 @@
 // of each step as \text{...} in a second column.
 import { QgeomError } from "../core/errors.js";
 import type { Expr } from "../core/expr.js";
+import { ARTICLE_TEXT_WIDTH_PT, breakLines, latexWidth } from "./breaking.js";
 import { type LatexOptions, toLatex } from "./print.js";
 import { textLatex } from "./text.js";
 
@@ -38,6 +39,25 @@ export function alignLines(d: Derivation, options: LatexOptions = {}): string[] 
     const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";
     return `${left}&${relationOf(step.relation)} ${toLatex(step.expr, options)}${why}`;
   });
+}
+
+/**
+ * A derivation as an align* environment for pdflatex: like {@link alignLatex}, but a step wider than
+ * `width` points continues on further rows (indented by \qquad, broken before binary + and -), with
+ * its justification on the step's first row.
+ */
+export function alignTex(d: Derivation, options: LatexOptions = {}, width: number = ARTICLE_TEXT_WIDTH_PT): string {
+  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", "derivation: at least one step is needed");
+  const start = toLatex(d.start, options);
+  const left = latexWidth(start);
+  const rows = d.steps.flatMap((step, i) => {
+    const rel = relationOf(step.relation);
+    const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";
+    const budget = Math.max(120, 0.8 * (width - left - latexWidth(why) - 30));
+    const [first, ...more] = breakLines(toLatex(step.expr, options), budget);
+    return [`${i === 0 ? start + " " : ""}&${rel} ${first}${why}`, ...more.map((l) => `&\\qquad ${l}`)];
+  });
+  return `\\begin{align*}\n${rows.join(" \\\\\n")}\n\\end{align*}`;
 }
 
 /** A derivation as an align* environment (renders in KaTeX display mode and with amsmath). */

@@ -7,7 +7,8 @@ import { QgeomError } from "../core/errors.js";
 import type { Expr } from "../core/expr.js";
 import type { Matrix } from "../core/matrix.js";
 import type { Certificate } from "../core/verify.js";
-import { type Derivation, type Relation, alignLatex, equationLatex } from "./align.js";
+import { type Derivation, type Relation, alignLatex, alignTex, equationLatex } from "./align.js";
+import { texDisplay } from "./breaking.js";
 import { parse } from "../interop/mathjs.js";
 import { katexDistDir, renderKatex } from "./katex.js";
 import { nameToLatex } from "./names.js";
@@ -154,14 +155,14 @@ function block(item: DocumentItem, opts: LatexOptions, r: Renderer): Block {
     case "formula": {
       const body = toLatex(item.expr, opts);
       const latex = item.lhs ? `${item.lhs} = ${body}` : body;
-      return { tex: `\\[\n${latex}\n\\]\n`, html: `<div class="formula">${displayHtml(latex, r)}</div>\n` };
+      return { tex: texDisplay(latex), html: `<div class="formula">${displayHtml(latex, r)}</div>\n` };
     }
     case "statement": {
       const h = heading(item.title, item.text, r);
       const latex = equationLatex(item.lhs, item.rhs, item.relation ?? "=", opts);
       const c = item.certificate ? certificateBlock(item.certificate, r) : { tex: "", html: "" };
       return {
-        tex: `${h.tex}\\[\n${latex}\n\\]\n${c.tex}`,
+        tex: `${h.tex}${texDisplay(latex)}${c.tex}`,
         html: `<section class="statement">\n${h.html}<div class="formula">${displayHtml(latex, r)}</div>\n${c.html}</section>\n`,
       };
     }
@@ -170,7 +171,7 @@ function block(item: DocumentItem, opts: LatexOptions, r: Renderer): Block {
       const latex = alignLatex(item.derivation, opts);
       const c = item.certificate ? certificateBlock(item.certificate, r) : { tex: "", html: "" };
       return {
-        tex: `${h.tex}${latex}\n${c.tex}`,
+        tex: `${h.tex}${alignTex(item.derivation, opts)}\n${c.tex}`,
         html: `<section class="derivation">\n${h.html}<div class="formula">${displayHtml(latex, r)}</div>\n${c.html}</section>\n`,
       };
     }
@@ -220,7 +221,7 @@ export function renderDocument(doc: QgeomDocument, options: HtmlOptions = {}): R
   const blocks = doc.items.map((item) => block(item, opts, r));
   const author = doc.author ? `\\author{${escapeText(doc.author, "author")}}\n` : "\\author{}\n";
   const tex =
-    `\\documentclass[11pt]{article}\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.6\\baselineskip}\n` +
+    `\\documentclass[11pt]{article}\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{0.6\\baselineskip}\n\\setlength{\\emergencystretch}{3em}\n` +
     `\\title{${escapeText(doc.title, "document title")}}\n${author}\\date{}\n` +
     `\\begin{document}\n\\maketitle\n\n${blocks.map((b) => b.tex).join("\n")}\n\\end{document}\n`;
   const assets = options.assets ?? "link";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { type QgeomDocument, writeDocument } from "../../src/index.js";
+import { type QgeomDocument, div, expand, parse, writeDocument } from "../../src/index.js";
 import { exprArb } from "./arbitrary.js";
 import { sampleDocument } from "./sample-document.js";
 import { assertFound, findProgram, skipWithout } from "./tools.js";
@@ -49,5 +49,24 @@ describe("pdflatex", () => {
     const { log, status } = compile({ title: "Random expressions", items: exprs.map((expr) => ({ kind: "formula" as const, expr })) });
     expect(errorsOf(log)).toEqual([]);
     expect(status).toBe(0);
+  });
+
+  it.skipIf(skip)("breaks long canonical forms (formula, statement, derivation) so that nothing runs into the margin", () => {
+    const quartic = expand(parse("(a + b + c + d + x)^4")); // 70 terms
+    const cubic = parse("(a*x + b*y + c)^3*exp(x)");
+    const ratio = div(expand(cubic), expand(parse("(x + y + 1)^3 + log(y)")));
+    const doc: QgeomDocument = {
+      title: "Long formulas",
+      items: [
+        { kind: "formula", expr: quartic, lhs: "(a + b + c + d + x)^{4}" },
+        { kind: "formula", expr: ratio },
+        { kind: "statement", lhs: parse("(a + b + c + d + x)^4"), rhs: quartic },
+        { kind: "derivation", derivation: { start: cubic, steps: [{ expr: expand(cubic), justification: "multinomial expansion" }] } },
+      ],
+    };
+    const { log, status } = compile(doc);
+    expect(errorsOf(log)).toEqual([]);
+    expect(status).toBe(0);
+    expect(log.match(/Overfull \\hbox[^\n]*/g) ?? []).toEqual([]);
   });
 });

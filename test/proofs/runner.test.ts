@@ -78,4 +78,17 @@ describe("proof runner", () => {
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).error.message).toMatch(/unknown proof/);
   });
+
+  it("qgeom prove --pdf runs pdflatex on the document", async (t) => {
+    const noDocs = await runCli(["prove", "--only", "V5", "--no-docs", "--pdf", "--json"]);
+    expect(JSON.parse(noDocs.out).error.code).toBe("CLI_USAGE");
+    if (spawnSync("pdflatex", ["--version"]).status !== 0 && !process.env.CI) return t.skip("pdflatex is not installed here (.ci/run installs it)");
+    const dir = mkdtempSync(join(tmpdir(), "qgeom-prove-pdf-"));
+    const r = await runCli(["prove", "--only", "V5", "--out", dir, "--pdf", "--json"]);
+    expect(r.code).toBe(0);
+    const written: string[] = JSON.parse(r.out).written;
+    expect(written).toEqual([join(dir, "proofs.tex"), join(dir, "proofs.html"), join(dir, "proofs.pdf")]);
+    expect(readFileSync(join(dir, "proofs.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+  });
 });
+

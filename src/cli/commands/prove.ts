@@ -1,6 +1,7 @@
 // `qgeom prove`: runs the catalogue of proofs (MATH.md §9), prints the table and writes the documents.
 import { QgeomError } from "../../core/errors.js";
 import { writeDocument } from "../../latex/document.js";
+import { compilePdf } from "../../latex/pdf.js";
 import { normaliseId, resultsDocument, resultsJson, resultsTable, runProofs } from "../../proofs/index.js";
 import { catalogue } from "../../../proofs/index.js";
 import { flagBool, flagString } from "../args.js";
@@ -9,10 +10,10 @@ import type { Command } from "../command.js";
 export const proveCommand: Command = {
   name: "prove",
   summary: "run the executable proofs of MATH.md (V1–V25 and the paper's claims), print the table, write docs/proofs.{tex,html}",
-  usage: "qgeom prove [--only V09,V13] [--out docs/] [--no-docs] [--json]",
+  usage: "qgeom prove [--only V09,V13] [--out docs/] [--no-docs] [--pdf] [--json]   (--pdf also runs pdflatex: docs/proofs.pdf)",
   example: "qgeom prove --only V05,V25",
   options: ["only", "out"],
-  booleans: ["no-docs"],
+  booleans: ["no-docs", "pdf"],
   async run(args, ctx) {
     const only = flagString(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
     // ids compare as runProofs does (case-insensitive, "V9" = "V09"), so "c5-ma-domain" finds "C5-ma-domain"
@@ -33,11 +34,12 @@ export const proveCommand: Command = {
       const out = flagString(args, "out") ?? "docs";
       const w = writeDocument(resultsDocument(results), out, "proofs", { assets: "inline" });
       written = [w.texPath, w.htmlPath];
-    }
+      if (flagBool(args, "pdf")) written.push(compilePdf(w.texPath));
+    } else if (flagBool(args, "pdf")) throw new QgeomError("CLI_USAGE", "--pdf needs the documents; drop --no-docs or drop --pdf");
     const ok = results.every((r) => r.ok);
     return {
       json: { ...resultsJson(results), written },
-      text: resultsTable(results) + (written.length ? `\nwrote ${written.join(" and ")}` : ""),
+      text: resultsTable(results) + (written.length ? `\nwrote ${written.slice(0, -1).join(", ")} and ${written.at(-1)}` : ""),
       exitCode: ok ? 0 : 1,
     };
   },
