@@ -45,3 +45,39 @@ export function excerpt(value: unknown, max = 60): string {
   }
   return s.length > max ? s.slice(0, max - 1) + "…" : s;
 }
+
+/** Levenshtein edit distance between two short strings. */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/**
+ * The candidate closest to `word` when it is a plausible typo of it (edit distance at most
+ * max(1, ⌊|word|/3⌋), ties broken by the candidates' order), else null.
+ */
+export function closestName(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    if (c === word) continue;
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : null;
+}
+
+/** `did you mean "x"? ` for a plausible typo of one of `candidates`, else the empty string. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const c = closestName(word, candidates);
+  return c === null ? "" : `did you mean "${c}"? `;
+}

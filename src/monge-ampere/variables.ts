@@ -25,10 +25,10 @@ export function checkExpr(e: unknown, name: string): asserts e is Expr {
 /** Distinct, valid variable names from a list of names or symbols; at least one. */
 export function variableNames(vars: VariableList, name = "vars"): string[] {
   if (!Array.isArray(vars) || vars.length === 0)
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a non-empty array of variable names, e.g. ["x", "y"]`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a non-empty array of variable names, e.g. ["x", "y"], got ${excerpt(vars)}`);
   const out = vars.map((v, k) => {
     const n = typeof v === "string" ? v : v !== null && typeof v === "object" && (v as Expr).kind === "sym" ? (v as { name: string }).name : undefined;
-    if (n === undefined || !isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${name}[${k}] is not a variable name: ${excerpt(typeof v === "string" ? v : String(v), 30)}`);
+    if (n === undefined || !isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${name}[${k}] is not a variable name: ${excerpt(typeof v === "string" ? v : String(v), 30)}; use a letter followed by letters, digits or _`);
     return n;
   });
   const seen = new Set<string>();
@@ -57,7 +57,7 @@ export function freshName(base: string, exprs: readonly Expr[], taken: readonly 
 
 /** Reads the values of `names` from a point given as a record; throws naming the missing ones. */
 export function pointValues(point: Readonly<Record<string, number>>, names: readonly string[], what = "point"): Float64Array {
-  if (point === null || typeof point !== "object") throw new QgeomError("INVALID_ARGUMENT", `${what} must be an object such as { x: 1, y: 2 }`);
+  if (point === null || typeof point !== "object") throw new QgeomError("INVALID_ARGUMENT", `${what} must be an object such as { x: 1, y: 2 }, got ${excerpt(point)}`);
   const missing = names.filter((n) => !Object.prototype.hasOwnProperty.call(point, n));
   if (missing.length) throw new QgeomError("UNKNOWN_VARIABLE", `${what} has no value for ${missing.join(", ")}; pass { ${missing.map((m) => m + ": ...").join(", ")} }`);
   return Float64Array.from(names, (n) => {
