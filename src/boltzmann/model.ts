@@ -138,7 +138,7 @@ export function checkNormalisable(model: RBM): void {
   if (!(s < 1))
     throw new QgeomError(
       "DOMAIN",
-      `the Gaussian–Gaussian RBM is not normalisable: ‖W‖₂ = ${s.toPrecision(6)} ≥ 1, so the joint precision [[I, −W], [−Wᵀ, I]] is not positive definite and ∫e^{−E} diverges (MATH.md §2.2); scale W so that ‖W‖₂ < 1`,
+      `the Gaussian–Gaussian RBM is not normalisable: ‖W‖₂ = ${s.toPrecision(6)} ≥ 1, so the joint precision [[I, −W], [−Wᵀ, I]] is not positive definite and ∫e^{−E} diverges (MATH.md §2.2); rescale W so that ‖W‖₂ < 1`,
       { spectralNorm: s },
     );
 }

@@ -34,7 +34,7 @@ export function parseArgs(argv: readonly string[], booleans: readonly string[], 
         flags.set(name, value);
       } else {
         const known = [...bool, ...opts].map((f) => "--" + f).join(", ");
-        throw new QgeomError("CLI_USAGE", `unknown flag --${name}; ${didYouMean(name, [...bool, ...opts])}this command accepts ${known}`);
+        throw new QgeomError("CLI_USAGE", `unknown flag --${name}; ${didYouMean(name, [...bool, ...opts])}use one of ${known}`);
       }
     } else positionals.push(a);
   }

@@ -87,7 +87,7 @@ function flattenTarget(target: CompileTarget): { flat: Expr[]; shape: number[] }
   if (target instanceof Matrix) return { flat: target.toArray().flat(), shape: [target.rows, target.cols] };
   if (!Array.isArray(target)) {
     if (target === null || typeof target !== "object" || !("kind" in target))
-      throw new QgeomError("INVALID_ARGUMENT", `exprs must be an Expr, an array of Expr, an array of rows of Expr, or a Matrix<Expr>, got ${excerpt(target)}; parse strings with parse() first`);
+      throw new QgeomError("INVALID_ARGUMENT", `exprs must be an Expr, an array of Expr, an array of rows of Expr, or a Matrix<Expr>, got ${excerpt(target)}; call parse() on strings first`);
     return { flat: [target as Expr], shape: [] };
   }
   const arr = target as readonly unknown[];
@@ -109,7 +109,7 @@ function flattenTarget(target: CompileTarget): { flat: Expr[]; shape: number[] }
 function checkExprs(xs: readonly unknown[]): void {
   xs.forEach((x, k) => {
     if (x === null || typeof x !== "object" || !("kind" in x) || !("id" in x))
-      throw new QgeomError("INVALID_ARGUMENT", `exprs entry ${k} is not an Expr, got ${excerpt(x)}; parse strings with parse() first`);
+      throw new QgeomError("INVALID_ARGUMENT", `exprs entry ${k} is not an Expr, got ${excerpt(x)}; call parse() on strings first`);
   });
 }
 
@@ -262,7 +262,7 @@ export function compile(exprs: CompileTarget, inputs: readonly (string | Expr)[]
     throw new QgeomError("UNKNOWN_VARIABLE", `${missing.length === 1 ? "variable" : "variables"} ${missing.map((m) => `"${m}"`).join(", ")} not among the inputs (${names.join(", ") || "none"}); ${missing.length === 1 ? didYouMean(missing[0]!, names) : ""}add ${missing.length === 1 ? "it" : "them"} to inputs`);
   for (const e of flat) {
     if (!complex && e.flags & FLAG_I)
-      throw new QgeomError("UNSUPPORTED", `"${excerpt(e.toString(), 40)}" is complex-valued (contains i); use compileComplex for split real/imaginary outputs`);
+      throw new QgeomError("UNSUPPORTED", `${excerpt(e.toString(), 40)} is complex-valued (contains i); use compileComplex for split real/imaginary outputs`);
     if (e.flags & FLAG_MATRIX) {
       const node = postOrder([e]).find((x) => x.flags & FLAG_MATRIX && x.kind === "fn");
       throw new QgeomError("UNSUPPORTED", `${node && node.kind === "fn" ? node.name : "matrix notation"}(...) is matrix notation and cannot be compiled; build the matrix with explicit entries and use det/trace of it`);

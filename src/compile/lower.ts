@@ -108,7 +108,7 @@ export class Lowerer implements StableContext {
     const vt = this.vt;
     if (v.im === null) return v.re ?? vt.lit(0);
     if (!this.options.complex)
-      throw new QgeomError("UNSUPPORTED", `${what} needs a real argument, but "${excerpt(e.toString(), 40)}" may be complex-valued; use compileComplex, or make the argument real (e.g. declare it positive)`);
+      throw new QgeomError("UNSUPPORTED", `${what} needs a real argument, but ${excerpt(e.toString(), 40)} may be complex-valued; use compileComplex, or make the argument real (e.g. declare it positive)`);
     return vt.select(vt.lit(0), vt.math1("abs", v.im), vt.lit(NaN), v.re ?? vt.lit(0));
   }
 

@@ -25,7 +25,7 @@ export interface BasisTerm {
 /** Checks the coordinate-system argument (required everywhere, MATH.md §1.3). */
 export function checkCoords(coords: unknown): Coords {
   if (coords !== "ut" && coords !== "f")
-    throw new QgeomError("INVALID_ARGUMENT", `coords must be "ut" (upper-triangular) or "f" (Frobenius-orthonormal), got ${excerpt(coords)}; MATH.md §1.3 fixes both and they are never mixed; pass "ut" or "f" (MATH.md §1.3 fixes both and they are never mixed)`);
+    throw new QgeomError("INVALID_ARGUMENT", `coords must be "ut" (upper-triangular) or "f" (Frobenius-orthonormal), got ${excerpt(coords)}; MATH.md §1.3 fixes both and they are never mixed; pass "ut" or "f"`);
   return coords;
 }
 

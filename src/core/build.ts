@@ -37,7 +37,7 @@ export function num(v: Rational | number | bigint | string): Num {
   if (typeof v === "bigint") return internNum(Rational.int(v));
   if (typeof v === "string") {
     const r = Rational.parse(v);
-    if (r === null) throw new QgeomError("PARSE", `not a number literal: "${excerpt(v)}"; pass a decimal such as "1.5" or a fraction such as "3/2"`);
+    if (r === null) throw new QgeomError("PARSE", `not a number literal: ${excerpt(v)}; pass a decimal such as "1.5" or a fraction such as "3/2"`);
     return internNum(r);
   }
   if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `not a finite number: ${v}; pass a finite number (keep infinities out of expressions)`);
@@ -66,7 +66,7 @@ export function sym(name: string): Expr {
   if (!isValidIdentifier(name))
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `invalid symbol name "${excerpt(name, 30)}": use a letter followed by letters, digits or _ (at most 64 characters)`,
+      `invalid symbol name ${excerpt(name, 30)}: use a letter followed by letters, digits or _ (at most 64 characters)`,
     );
   if (RESERVED.has(name)) {
     if (name === "pi") return PI;
@@ -327,7 +327,7 @@ export function sumContent(s: Expr): [Rational, Expr] {
 
 export function div(a: Expr, b: Expr): Expr {
   if (b.kind === "num" && b.value.isZero())
-    throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a))} / 0; check the denominator, or substitute values that keep it non-zero`);
+    throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a), 60, false)} / 0; check the denominator, or substitute values that keep it non-zero`);
   return mul(a, pow(b, MINUS_ONE));
 }
 
@@ -599,7 +599,7 @@ export function fn(name: string, ...args: Expr[]): Expr {
   const info = isKernel(name) ? KERNELS[name]! : undefined;
   if (info === undefined) {
     if (!isValidIdentifier(name))
-      throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name "${excerpt(name, 30)}"; use a letter followed by letters, digits or _`);
+      throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name ${excerpt(name, 30)}; use a letter followed by letters, digits or _`);
     return internFn(name, args, null, FLAG_OPAQUE);
   }
   if (info.arity >= 0 && args.length !== info.arity)

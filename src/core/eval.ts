@@ -259,9 +259,9 @@ export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}):
 export function evaluate(e: Expr, env: Env = {}, options: EvalOptions = {}): number {
   const { value } = evaluateWithError(e, env, options);
   if (Number.isNaN(value))
-    throw new QgeomError("DOMAIN", `"${excerpt(e.toString())}" has no real value at this point (outside the domain of a function, or a pole); check the inputs against the expression's domain`);
+    throw new QgeomError("DOMAIN", `${excerpt(e.toString())} has no real value at this point (outside the domain of a function, or a pole); check the inputs against the expression's domain`);
   if (!Number.isFinite(value) && !options.allowInfinite)
-    throw new QgeomError("NOT_FINITE", `"${excerpt(e.toString())}" overflows to ${value} at this point; rescale the inputs or use a log-domain form`);
+    throw new QgeomError("NOT_FINITE", `${excerpt(e.toString())} overflows to ${value} at this point; rescale the inputs or use a log-domain form`);
   return value;
 }
 
@@ -386,7 +386,7 @@ export function evaluateComplex(e: Expr, env: Env = {}, options: EvalOptions = {
   }
   const out = val.get(e)!;
   if (Number.isNaN(out[0]) || Number.isNaN(out[1]))
-    throw new QgeomError("DOMAIN", `"${excerpt(e.toString())}" is undefined at this point; check the inputs against the expression's domain`);
+    throw new QgeomError("DOMAIN", `${excerpt(e.toString())} is undefined at this point; check the inputs against the expression's domain`);
   return out;
 }
 

@@ -73,7 +73,7 @@ const WORD_FONTS = new Set(["mathit", "mathrm", "operatorname"]);
 
 function parseError(src: string, at: number, what: string): QgeomError {
   const near = src.slice(Math.max(0, at - 12), at + 12);
-  return new QgeomError("PARSE", `cannot read the LaTeX near "${excerpt(near, 30)}" (offset ${at}): ${what}; check the LaTeX there, or write the expression in mathjs syntax`);
+  return new QgeomError("PARSE", `cannot read the LaTeX near ${excerpt(near, 30)} (offset ${at}): ${what}; check the LaTeX there, or write the expression in mathjs syntax`);
 }
 
 function tokenize(src: string): Tok[] {
@@ -644,7 +644,7 @@ class Parser {
     const to = this.scriptEnd(last);
     const text = this.src.slice(from, to);
     const parts = text.split(",").map((s) => readPart(s.trim()));
-    if (parts.some((p) => p === null || p === "")) throw parseError(this.src, from, `a subscript of a name must be letters and digits (indices), got "${excerpt(text, 20)}"`);
+    if (parts.some((p) => p === null || p === "")) throw parseError(this.src, from, `a subscript of a name must be letters and digits (indices), got ${excerpt(text, 20)}`);
     return joinName(head, parts as string[]);
   }
 

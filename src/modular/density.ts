@@ -264,7 +264,7 @@ export function gibbsState(H: Matrix | CMatrix | number[][] | { re: number[][]; 
   if (!(values[0]! > 0)) {
     throw new QgeomError(
       "SINGULAR",
-      `the Gibbs state of ${name} at beta = ${beta} is not faithful in float64: the smallest weight e^{−βE}/Z underflows (log p_min = ${lv[0]!.toFixed(1)}); lower beta or the spread of ${name}'s spectrum`,
+      `the Gibbs state of ${name} at beta = ${beta} is not faithful in float64: the smallest weight e^{−βE}/Z underflows (log p_min = ${lv[0]!.toFixed(1)}); reduce beta or the spread of ${name}'s spectrum`,
     );
   }
   return buildFromSpectrum(n, values, lv, { n, re: vr, im: vi }, opts.stateName ?? "rho", real);

@@ -237,7 +237,7 @@ export function toRealVector(xi: MatrixInput, convention: VecConvention = "colum
 
 /** Inverse of {@link toRealVector}. */
 export function fromRealVector(v: Float64Array, convention: VecConvention = "column"): CMatrix {
-  if (!(v instanceof Float64Array) || v.length % 2 !== 0) throw new QgeomError("SHAPE", `v must be a Float64Array of length 2n², got ${v instanceof Float64Array ? `length ${v.length}` : excerpt(v)}`);
+  if (!(v instanceof Float64Array) || v.length % 2 !== 0) throw new QgeomError("SHAPE", `v must be a Float64Array of length 2n², got ${v instanceof Float64Array ? `length ${v.length}` : excerpt(v)}; pass one of length 2n² (real and imaginary parts)`);
   const N = v.length / 2;
   return unvec({ rows: N, cols: 1, re: v.slice(0, N), im: v.slice(N) }, convention);
 }

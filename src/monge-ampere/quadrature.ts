@@ -63,7 +63,7 @@ function gk15(f: (x: number) => number, a: number, b: number): Piece {
  * not reached within maxIntervals subintervals (with the estimate reached so far in the message).
  */
 export function integrate(f: (x: number) => number, a: number, b: number, options: QuadratureOptions = {}): QuadratureResult {
-  if (typeof f !== "function") throw new QgeomError("INVALID_ARGUMENT", `f must be a function of one number, got ${excerpt(typeof f)}; pass e.g. (x) => Math.exp(-x * x)`);
+  if (typeof f !== "function") throw new QgeomError("INVALID_ARGUMENT", `f must be a function of one number, got ${excerpt(f)}; pass e.g. (x) => Math.exp(-x * x)`);
   if (Number.isNaN(a) || Number.isNaN(b) || !(a < b)) throw new QgeomError("INVALID_ARGUMENT", `integrate needs a < b, got a = ${a}, b = ${b}; pass finite a < b`);
   const absTol = options.absTol ?? 1e-13, relTol = options.relTol ?? 1e-12, maxN = options.maxIntervals ?? 2000;
   const checked = (x: number): number => {

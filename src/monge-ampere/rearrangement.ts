@@ -32,7 +32,7 @@ export interface MonotoneRearrangement {
 
 function asFunction(c: CdfInput, name: string): (x: number) => number {
   if (typeof c === "function") return c;
-  if (c === null || typeof c !== "object" || !("expr" in c)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a function (x) => number or { expr, variable }, got ${excerpt(c)}`);
+  if (c === null || typeof c !== "object" || !("expr" in c)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a function (x) => number or { expr, variable }, got ${excerpt(c)}; pass e.g. (x) => 1 - Math.exp(-x)`);
   const [v] = variableNames([c.variable], `${name}.variable`);
   const f = compile(c.expr, [v!]);
   const i = new Float64Array(1), o = new Float64Array(1);

@@ -38,7 +38,7 @@ interface Parts {
 }
 
 function parts(problem: TransportProblem, options: SymbolicOptions & CompileFormOptions): Parts {
-  if (problem === null || typeof problem !== "object") throw new QgeomError("INVALID_ARGUMENT", `problem must be an object { phi, vars, source, target, targetVars? }, got ${excerpt(problem)}`);
+  if (problem === null || typeof problem !== "object") throw new QgeomError("INVALID_ARGUMENT", `problem must be an object { phi, vars, source, target, targetVars? }, got ${excerpt(problem)}; pass e.g. { phi, vars: ["x"], source, target }`);
   checkExpr(problem.phi, "problem.phi");
   checkExpr(problem.source, "problem.source");
   checkExpr(problem.target, "problem.target");

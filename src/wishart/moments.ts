@@ -98,7 +98,7 @@ export function logLaplaceTransform(theta: RealMatrixInput, df: number, scale: R
     L = cholesky({ rows: p, cols: p, data: M }, { name: "Σ⁻¹ + 2·theta" });
   } catch (e) {
     if (e instanceof QgeomError && e.code === "NOT_POSITIVE_DEFINITE")
-      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + 2Θ ≻ 0 (MATH §4.2)`);
+      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + 2Θ ≻ 0 (MATH §4.2); choose theta with Σ⁻¹ + 2Θ positive definite`);
     if (e instanceof QgeomError && e.code === "NOT_SYMMETRIC") throw new QgeomError("NOT_SYMMETRIC", `theta is not symmetric: ${e.message.replace(/; pass.*$/, "")}; pass a symmetric theta`);
     throw e;
   }
