@@ -107,6 +107,8 @@ const CASES: Case[] = [
   { what: "compiled fn: wrong input length", run: () => compile(add(x, y), ["x", "y"])(new Float64Array(1), new Float64Array(1)), code: "SHAPE", has: ["length 2 (x, y)", "Float64Array of length 1"] },
   { what: "compiled fn.batch: inputs of the wrong length", run: () => compile(add(x, y), ["x", "y"]).batch(new Float64Array(3), 2, new Float64Array(2)), code: "SHAPE", has: ["2·n = 4", "length 3"] },
 
+  { what: "compiled fn (checkFinite): non-finite input", run: () => compile(add(x, y), ["x", "y"], { checkFinite: true })(Float64Array.of(1, NaN), new Float64Array(1)), code: "NOT_FINITE", has: ["input y (index 1)"] },
+
   // --- linalg ---
   { what: "linalg.matrix: ragged rows", run: () => linalg.matrix([[1, 2], [3]]), code: "SHAPE", has: ["row 1 has 1"] },
   { what: "linalg.matrix: non-finite entry", run: () => linalg.matrix([[1, Infinity]]), code: "NOT_FINITE", has: ["matrix[0][1] is Infinity"] },
