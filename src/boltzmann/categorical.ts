@@ -23,7 +23,7 @@ import { type Matrix } from "../linalg/index.js";
 
 function thetaOf(theta: ArrayLike<number>): Float64Array {
   if (theta === null || typeof theta !== "object" || theta.length < 1)
-    throw new QgeomError("SHAPE", "theta must be a non-empty array (n natural parameters for n + 1 categories)");
+    throw new QgeomError("SHAPE", `theta must be a non-empty array (n natural parameters for n + 1 categories); pass e.g. [0.5, -1] for three categories`);
   const t = Float64Array.from(theta);
   t.forEach((x, k) => {
     if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `theta[${k}] is ${x}; pass finite parameters`);
@@ -82,7 +82,7 @@ export interface CategoricalDerivation {
 
 /** Derives det ∇²ψ = Π p_i symbolically (V5, exact; n up to about 6). Symbols t1 … tn. */
 export function categoricalMongeAmpereSymbolic(n: number): CategoricalDerivation {
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in 1..8 (symbolic determinant of an n×n Hessian), got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in 1..8 (symbolic determinant of an n×n Hessian), got ${n}; pass e.g. 3`);
   const theta = Array.from({ length: n }, (_, i) => sym(`t${i + 1}`));
   const S = add(ONE, ...theta.map(exp));
   const psi = log(S);

@@ -16,7 +16,7 @@ const { sigmoidFn } = special;
 
 function bernoulliRBM(model: RBM, what: string): void {
   checkRBM(model);
-  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `${what} samples binary layers; got a ${model.kind} RBM`);
+  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `${what} samples binary layers; got a ${model.kind} RBM; use a Bernoulli–Bernoulli RBM (kind "bernoulli")`);
 }
 
 function rngOf(x: Rng | number | undefined, what: string): Rng {
@@ -58,7 +58,7 @@ export function gibbsChain(model: RBM, v0: VectorInput, rng: Rng, options: Gibbs
   bernoulliRBM(model, "gibbsChain");
   const T = temperature(options.T);
   const steps = options.steps ?? 1;
-  if (!Number.isInteger(steps) || steps < 0) throw new QgeomError("INVALID_ARGUMENT", `steps must be a non-negative integer, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 0) throw new QgeomError("INVALID_ARGUMENT", `steps must be a non-negative integer, got ${steps}; pass 0, 1, 2, …`);
   const g = rngOf(rng, "gibbsChain");
   let v: Float64Array = toBinary(v0, "v0", model.W.rows);
   let h: Float64Array = new Float64Array(model.W.cols);
@@ -98,8 +98,8 @@ export function contrastiveDivergence(model: RBM, data: readonly VectorInput[] |
   const T = temperature(options.T);
   const k = options.k ?? 1;
   const chains = options.chains ?? 1;
-  if (!Number.isInteger(k) || k < 1) throw new QgeomError("INVALID_ARGUMENT", `k (Gibbs steps) must be a positive integer, got ${k}`);
-  if (!Number.isInteger(chains) || chains < 1) throw new QgeomError("INVALID_ARGUMENT", `chains must be a positive integer, got ${chains}`);
+  if (!Number.isInteger(k) || k < 1) throw new QgeomError("INVALID_ARGUMENT", `k (Gibbs steps) must be a positive integer, got ${k}; pass e.g. 1 (CD-1)`);
+  if (!Number.isInteger(chains) || chains < 1) throw new QgeomError("INVALID_ARGUMENT", `chains must be a positive integer, got ${chains}; pass e.g. 100`);
   const rng = rngOf(options.rng ?? options.seed, "contrastiveDivergence");
   const d = model.W.rows, m = model.W.cols;
   const rows = dataRows(data, d, true);
@@ -151,8 +151,8 @@ export function trainCD(model: RBM, data: readonly VectorInput[] | Matrix, optio
   bernoulliRBM(model, "trainCD");
   const lr = options.learningRate ?? 0.1;
   const epochs = options.epochs ?? 100;
-  if (!(Number.isFinite(lr) && lr > 0)) throw new QgeomError("INVALID_ARGUMENT", `learningRate must be a finite number > 0, got ${lr}`);
-  if (!Number.isInteger(epochs) || epochs < 0) throw new QgeomError("INVALID_ARGUMENT", `epochs must be a non-negative integer, got ${epochs}`);
+  if (!(Number.isFinite(lr) && lr > 0)) throw new QgeomError("INVALID_ARGUMENT", `learningRate must be a finite number > 0, got ${lr}; pass e.g. 0.05`);
+  if (!Number.isInteger(epochs) || epochs < 0) throw new QgeomError("INVALID_ARGUMENT", `epochs must be a non-negative integer, got ${epochs}; pass 0, 1, 2, …`);
   const rng = rngOf(options.rng ?? options.seed, "trainCD");
   const rows = dataRows(data, model.W.rows, true);
   const track = options.track ?? model.W.rows + model.W.cols <= MAX_ENUMERATION_UNITS;

@@ -1,6 +1,6 @@
 // Compiled free energies: the Expr of symbolic.ts with the model's numbers substituted, compiled by
 // src/compile into straight-line code over v1 … vd (softplus in its overflow-free form).
-import { QgeomError } from "../core/index.js";
+import { QgeomError, excerpt } from "../core/index.js";
 import { type CompiledFunction, compile } from "../compile/index.js";
 import { type RBM, type VectorInput, checkRBM, toBinary, toVector } from "./model.js";
 import { modelFreeEnergyExpr } from "./symbolic.js";
@@ -37,7 +37,7 @@ export function compileFreeEnergy(model: RBM, options: { T?: number; mode?: "aut
     batch: {
       value: (V: Float64Array, n: number, out: Float64Array) => {
         if (!(V instanceof Float64Array) || V.length !== d * n)
-          throw new QgeomError("SHAPE", `batch: V must be a Float64Array of length d·n = ${d}·${n} (unit i of vector k at V[i*n + k])`);
+          throw new QgeomError("SHAPE", `batch: V must be a Float64Array of length d·n = ${d}·${n} (unit i of vector k at V[i*n + k]), got ${V instanceof Float64Array ? `length ${V.length}` : excerpt(V)}; pass new Float64Array(${d * n})`);
         fn.batch(V, n, out);
       },
     },
@@ -48,7 +48,7 @@ export function compileFreeEnergy(model: RBM, options: { T?: number; mode?: "aut
 
 /** Converts n visible vectors stored row by row (n×d, row-major) to the d×n layout of `batch`. */
 export function toStructureOfArrays(rows: Float64Array, n: number, d: number): Float64Array {
-  if (rows.length !== n * d) throw new QgeomError("SHAPE", `rows must hold n·d = ${n * d} numbers, got ${rows.length}`);
+  if (rows.length !== n * d) throw new QgeomError("SHAPE", `rows must hold n·d = ${n * d} numbers, got ${rows.length}; pass ${n} rows of ${d} units, flattened`);
   const out = new Float64Array(n * d);
   for (let k = 0; k < n; k++) for (let i = 0; i < d; i++) out[i * n + k] = rows[k * d + i]!;
   return out;

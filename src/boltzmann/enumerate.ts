@@ -235,7 +235,7 @@ export function stateEnergies(model: RBM | BoltzmannMachine): Float64Array {
   if (isRBM(model)) {
     checkRBM(model);
     if (model.kind !== "bernoulli")
-      throw new QgeomError("UNSUPPORTED", `stateEnergies enumerates binary states; a ${model.kind} RBM has continuous units`);
+      throw new QgeomError("UNSUPPORTED", `stateEnergies enumerates binary states; a ${model.kind} RBM has continuous units; use a Bernoulli–Bernoulli RBM (kind "bernoulli")`);
     const d = model.W.rows, m = model.W.cols;
     checkEnumerable(d + m, describe(model));
     return rbmStateEnergies(model);
@@ -264,7 +264,7 @@ export function logPartition(model: RBM | BoltzmannMachine, options: LogPartitio
       const layer = options.layer ?? "auto";
       if (layer === "joint") return logSumExpNegScaled(stateEnergies(model), T);
       if (layer !== "auto" && layer !== "visible" && layer !== "hidden")
-        throw new QgeomError("INVALID_ARGUMENT", `layer must be "auto", "visible", "hidden" or "joint", got ${excerpt(layer)}`);
+        throw new QgeomError("INVALID_ARGUMENT", `layer must be "auto", "visible", "hidden" or "joint", got ${excerpt(layer)}; pass one of these`);
       return logSumExp(layerLogWeights(model, T, layer === "auto" ? (d <= m ? "visible" : "hidden") : layer));
     }
     case "gaussian-bernoulli":
@@ -283,7 +283,7 @@ export function visibleLogProbabilities(model: RBM | BoltzmannMachine, options: 
   const T = temperature(options.T);
   if (isRBM(model)) {
     checkRBM(model);
-    if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `visible marginals are tabulated for binary visible units; a ${model.kind} RBM has Gaussian visible units`);
+    if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `visible marginals are tabulated for binary visible units; a ${model.kind} RBM has Gaussian visible units; use a Bernoulli–Bernoulli RBM (kind "bernoulli"), or ggMarginal for Gaussian units`);
     checkEnumerable(model.W.rows + model.W.cols, describe(model));
     const w = layerLogWeights(model, T, "visible");
     const lz = logSumExp(w);
@@ -306,7 +306,7 @@ export function visibleLogProbabilities(model: RBM | BoltzmannMachine, options: 
 export function hiddenLogProbabilities(model: RBM, options: EnumerationOptions = {}): Float64Array {
   checkRBM(model);
   const T = temperature(options.T);
-  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", "hiddenLogProbabilities needs a Bernoulli–Bernoulli RBM");
+  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `hiddenLogProbabilities needs a Bernoulli–Bernoulli RBM, got a ${model.kind} RBM; pass one with kind "bernoulli"`);
   checkEnumerable(model.W.rows + model.W.cols, describe(model));
   const w = layerLogWeights(model, T, "hidden");
   const lz = logSumExp(w);
@@ -330,10 +330,10 @@ export function dataRows(data: readonly VectorInput[] | Matrix, d: number, binar
   let rows: VectorInput[];
   if (data !== null && typeof data === "object" && (data as Matrix).data instanceof Float64Array) {
     const M = data as Matrix;
-    if (M.cols !== d) throw new QgeomError("SHAPE", `${name} must have ${d} columns (one per visible unit), got ${M.rows}×${M.cols}`);
+    if (M.cols !== d) throw new QgeomError("SHAPE", `${name} must have ${d} columns (one per visible unit), got ${M.rows}×${M.cols}; pass an N×${d} matrix`);
     rows = Array.from({ length: M.rows }, (_, i) => M.data.subarray(i * d, (i + 1) * d));
   } else if (Array.isArray(data)) rows = data as VectorInput[];
-  else throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of visible vectors or an N×${d} Matrix, got ${excerpt(data)}`);
+  else throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of visible vectors or an N×${d} Matrix, got ${excerpt(data)}; pass e.g. [[0, 1, ...], ...]`);
   if (rows.length === 0) throw new QgeomError("SHAPE", `${name} is empty; give at least one visible vector`);
   return rows.map((r, k) => (binary ? toBinary(r, `${name}[${k}]`, d) : toVector(r, `${name}[${k}]`, d)));
 }

@@ -23,7 +23,7 @@ export function unitPairs(n: number): Array<[number, number]> {
 }
 
 function units(n: unknown): number {
-  if (!Number.isInteger(n) || (n as number) < 1) throw new QgeomError("INVALID_ARGUMENT", `number of units must be a positive integer, got ${excerpt(n)}`);
+  if (!Number.isInteger(n) || (n as number) < 1) throw new QgeomError("INVALID_ARGUMENT", `number of units must be a positive integer, got ${excerpt(n)}; pass e.g. 3`);
   checkEnumerable(n as number, `a fully visible Boltzmann machine with ${n} units`);
   return n as number;
 }
@@ -31,7 +31,7 @@ function units(n: unknown): number {
 function thetaOf(n: number, theta: ArrayLike<number>, name = "theta"): Float64Array {
   const D = expfamDimension(n);
   if (theta === null || typeof theta !== "object" || theta.length !== D)
-    throw new QgeomError("SHAPE", `${name} must have n(n−1)/2 + n = ${D} entries for n = ${n} units (pairs i<j row-major, then biases), got ${excerpt(theta)}`);
+    throw new QgeomError("SHAPE", `${name} must have n(n−1)/2 + n = ${D} entries for n = ${n} units (pairs i<j row-major, then biases), got ${excerpt(theta)}; pass ${D} numbers`);
   const t = Float64Array.from(theta);
   t.forEach((x, k) => {
     if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `${name}[${k}] is ${x}; pass finite parameters`);
@@ -43,7 +43,7 @@ function thetaOf(n: number, theta: ArrayLike<number>, name = "theta"): Float64Ar
 export function naturalParameters(model: BoltzmannMachine): Float64Array {
   checkBM(model);
   const n = model.W.rows;
-  if (model.visible !== n) throw new QgeomError("UNSUPPORTED", `the exponential-family view needs a fully visible machine; this one has ${n - model.visible} hidden units`);
+  if (model.visible !== n) throw new QgeomError("UNSUPPORTED", `the exponential-family view needs a fully visible machine; this one has ${n - model.visible} hidden units; use visible = n (all units visible)`);
   return Float64Array.from([...unitPairs(n).map(([i, j]) => model.W.data[i * n + j]!), ...model.b]);
 }
 
@@ -148,9 +148,9 @@ export function naturalFromMean(n: number, eta: ArrayLike<number>, options: { to
     th = next;
     g = gNext;
     if (th.some((x) => Math.abs(x) > 1e6))
-      throw new QgeomError("DOMAIN", `eta ${excerpt(Array.from(target))} is not in the interior of the marginal polytope: ∇ψ(θ) = η has no solution (θ diverges)`);
+      throw new QgeomError("DOMAIN", `eta ${excerpt(Array.from(target))} is not in the interior of the marginal polytope: ∇ψ(θ) = η has no solution (θ diverges); choose η strictly inside the marginal polytope`);
   }
-  throw new QgeomError("TIME_LIMIT", `naturalFromMean did not converge in ${maxIter} Newton steps; η may be near the boundary of the marginal polytope`);
+  throw new QgeomError("TIME_LIMIT", `naturalFromMean did not converge in ${maxIter} Newton steps; η may be near the boundary of the marginal polytope; raise maxIter or choose η further from the boundary`);
 }
 
 /** ψ*(η) = ⟨θ, η⟩ − ψ(θ) with θ = (∇ψ)⁻¹(η); equals −H(P_θ) (MATH.md §2.5). */
@@ -166,7 +166,7 @@ export function conjugatePotential(n: number, eta: ArrayLike<number>): number {
  */
 export function bregmanDivergence(f: (x: Float64Array) => number, grad: (x: Float64Array) => ArrayLike<number>, xPrime: ArrayLike<number>, x: ArrayLike<number>): number {
   const xp = Float64Array.from(xPrime), x0 = Float64Array.from(x);
-  if (xp.length !== x0.length) throw new QgeomError("SHAPE", `bregmanDivergence: x′ has length ${xp.length} but x has length ${x0.length}`);
+  if (xp.length !== x0.length) throw new QgeomError("SHAPE", `bregmanDivergence: x′ has length ${xp.length} but x has length ${x0.length}; pass two points of one length`);
   const g = grad(x0);
   let lin = 0;
   for (let k = 0; k < x0.length; k++) lin += g[k]! * (xp[k]! - x0[k]!);
@@ -195,6 +195,6 @@ export function expfamBregman(n: number, thetaPrime: ArrayLike<number>, theta: A
 export function mongeAmpereLogZ(n: number, theta: ArrayLike<number>): { det: number; logDet: number } {
   const I = fisherInformation(n, theta);
   const { sign, logAbsDet } = slogDet(I, "Fisher information");
-  if (sign <= 0) throw new QgeomError("SINGULAR", "the Fisher information is numerically singular (the family is minimal, so θ is too extreme for float64)");
+  if (sign <= 0) throw new QgeomError("SINGULAR", `the Fisher information is numerically singular (the family is minimal, so θ is too extreme for float64); reduce the size of θ`);
   return { det: Math.exp(logAbsDet), logDet: logAbsDet };
 }

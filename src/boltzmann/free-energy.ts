@@ -196,7 +196,7 @@ export function freeEnergyHessian(model: RBM, v: VectorInput, options: { T?: num
 /** P(h_j = 1 | v) = sig((c_j + (Wᵀv)_j)/T) for Bernoulli hidden units (MATH.md §2.2). */
 export function hiddenProbabilities(model: RBM, v: VectorInput, options: { T?: number } = {}): Float64Array {
   checkRBM(model);
-  if (model.kind === "gaussian-gaussian") throw new QgeomError("UNSUPPORTED", "hidden units of a Gaussian–Gaussian RBM are Gaussian: h | v ~ N(c + Wᵀv, T·I)");
+  if (model.kind === "gaussian-gaussian") throw new QgeomError("UNSUPPORTED", `hidden units of a Gaussian–Gaussian RBM are Gaussian: h | v ~ N(c + Wᵀv, T·I); use the Gaussian conditional directly (this sampler handles binary hidden units only)`);
   const T = temperature(options.T);
   const x = hiddenField(model, visibleVector(model, v, false));
   return x.map((xj) => sigmoidFn(xj / T));

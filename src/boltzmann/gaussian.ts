@@ -24,7 +24,7 @@ export interface GaussianMarginal {
  */
 export function ggMarginal(model: RBM, options: { T?: number } = {}): GaussianMarginal {
   checkRBM(model);
-  if (model.kind !== "gaussian-gaussian") throw new QgeomError("UNSUPPORTED", `ggMarginal needs a Gaussian–Gaussian RBM, got ${model.kind}`);
+  if (model.kind !== "gaussian-gaussian") throw new QgeomError("UNSUPPORTED", `ggMarginal needs a Gaussian–Gaussian RBM, got ${model.kind}; pass an RBM with kind "gaussian-gaussian"`);
   const T = temperature(options.T);
   checkNormalisable(model);
   const d = model.W.rows, m = model.W.cols;
@@ -58,7 +58,7 @@ export interface GbConvexity {
 /** λ_min of the Gaussian–Bernoulli free-energy Hessian at v, with the sufficient condition of MATH.md §2.2. */
 export function gbConvexity(model: RBM, v: VectorInput, options: { T?: number } = {}): GbConvexity {
   checkRBM(model);
-  if (model.kind !== "gaussian-bernoulli") throw new QgeomError("UNSUPPORTED", `gbConvexity needs a Gaussian–Bernoulli RBM, got ${model.kind}`);
+  if (model.kind !== "gaussian-bernoulli") throw new QgeomError("UNSUPPORTED", `gbConvexity needs a Gaussian–Bernoulli RBM, got ${model.kind}; pass an RBM with kind "gaussian-bernoulli"`);
   const T = temperature(options.T);
   const hessian = freeEnergyHessian(model, v, { T });
   const lambdaMin = eigvalsh(hessian, { name: "∇²F" })[0]!;
@@ -71,8 +71,8 @@ export function gbConvexity(model: RBM, v: VectorInput, options: { T?: number } 
  * c = 0, v = 0, so D = ¼ I and ∇²F(0) = (1 − w²/4) I with λ_min = 1 − w²/4 < 0.
  */
 export function gbNonConvexExample(d = 2, w = 6): { model: RBM; v: Float64Array; lambdaMin: number } {
-  if (!Number.isInteger(d) || d < 1) throw new QgeomError("INVALID_ARGUMENT", `d must be a positive integer, got ${d}`);
-  if (!(w > 2)) throw new QgeomError("INVALID_ARGUMENT", `w must exceed 2 for a counterexample, got ${w}`);
+  if (!Number.isInteger(d) || d < 1) throw new QgeomError("INVALID_ARGUMENT", `d must be a positive integer, got ${d}; pass e.g. 2`);
+  if (!(w > 2)) throw new QgeomError("INVALID_ARGUMENT", `w must exceed 2 for a counterexample, got ${w}; pass e.g. 3`);
   const W = new Float64Array(d * d);
   for (let i = 0; i < d; i++) W[i * d + i] = w;
   return {

@@ -8,10 +8,10 @@ import { temperature } from "./model.js";
 
 function energiesOf(E: ArrayLike<number>, name = "energies"): Float64Array {
   if (E === null || typeof E !== "object" || typeof E.length !== "number" || E.length === 0)
-    throw new QgeomError("SHAPE", `${name} must be a non-empty array of state energies, got ${excerpt(E)}`);
+    throw new QgeomError("SHAPE", `${name} must be a non-empty array of state energies, got ${excerpt(E)}; pass e.g. [0, 1, 1, 2]`);
   const out = Float64Array.from(E);
   out.forEach((x, k) => {
-    if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `${name}[${k}] is ${x}; energies must be finite`);
+    if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `${name}[${k}] is ${x}; energies must be finite; pass finite energies`);
   });
   return out;
 }
@@ -19,14 +19,14 @@ function energiesOf(E: ArrayLike<number>, name = "energies"): Float64Array {
 /** Checks a probability vector: entries ≥ 0, finite, summing to 1 within 1e-9. */
 export function checkProbabilities(q: ArrayLike<number>, length: number, name = "q"): Float64Array {
   if (q === null || typeof q !== "object" || q.length !== length)
-    throw new QgeomError("SHAPE", `${name} must be a probability vector of length ${length} (one entry per state), got ${excerpt(q)}`);
+    throw new QgeomError("SHAPE", `${name} must be a probability vector of length ${length} (one entry per state), got ${excerpt(q)}; pass ${length} non-negative numbers summing to 1`);
   const out = Float64Array.from(q);
   let s = 0;
   out.forEach((x, k) => {
-    if (!(x >= 0) || !Number.isFinite(x)) throw new QgeomError("DOMAIN", `${name}[${k}] = ${x} is not a probability (must be finite and ≥ 0)`);
+    if (!(x >= 0) || !Number.isFinite(x)) throw new QgeomError("DOMAIN", `${name}[${k}] = ${x} is not a probability (must be finite and ≥ 0); pass non-negative probabilities`);
     s += x;
   });
-  if (Math.abs(s - 1) > 1e-9) throw new QgeomError("DOMAIN", `${name} sums to ${s}, not 1; normalise it`);
+  if (Math.abs(s - 1) > 1e-9) throw new QgeomError("DOMAIN", `${name} sums to ${s}, not 1; divide it by its sum to make it a probability vector`);
   return out;
 }
 

@@ -26,7 +26,7 @@ export interface BmStatistics {
 
 function requireBernoulli(model: RBM, what: string): void {
   checkRBM(model);
-  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `${what} is implemented for Bernoulli–Bernoulli RBMs; got a ${model.kind} RBM`);
+  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `${what} is implemented for Bernoulli–Bernoulli RBMs; got a ${model.kind} RBM; use an RBM of kind "bernoulli"`);
 }
 
 /**
@@ -193,8 +193,8 @@ export function withCoupling(model: BoltzmannMachine, i: number, j: number, valu
   checkBM(model);
   const n = model.W.rows;
   if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= n || j >= n || i === j)
-    throw new QgeomError("INVALID_ARGUMENT", `withCoupling: (i, j) must be two distinct indices in 0..${n - 1}, got (${i}, ${j})`);
-  if (!Number.isFinite(value)) throw new QgeomError("NOT_FINITE", `withCoupling: value must be finite, got ${value}`);
+    throw new QgeomError("INVALID_ARGUMENT", `withCoupling: (i, j) must be two distinct indices in 0..${n - 1}, got (${i}, ${j}); pass i ≠ j in range`);
+  if (!Number.isFinite(value)) throw new QgeomError("NOT_FINITE", `withCoupling: value must be finite, got ${value}; pass a finite number`);
   const W = Float64Array.from(model.W.data);
   W[i * n + j] = value;
   W[j * n + i] = value;

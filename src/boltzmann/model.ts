@@ -46,23 +46,23 @@ function isMatrix(x: unknown): x is Matrix {
 export function toMatrix(x: MatrixInput, name: string): Matrix {
   if (isMatrix(x)) {
     if (x.data.length !== x.rows * x.cols || x.rows < 1 || x.cols < 1)
-      throw new QgeomError("SHAPE", `${name} is a malformed matrix (${x.rows}×${x.cols} with ${x.data.length} entries)`);
+      throw new QgeomError("SHAPE", `${name} is a malformed matrix (${x.rows}×${x.cols} with ${x.data.length} entries); pass {rows, cols, data} with rows·cols entries`);
     for (let k = 0; k < x.data.length; k++)
       if (!Number.isFinite(x.data[k]!))
-        throw new QgeomError("NOT_FINITE", `${name}[${Math.floor(k / x.cols)}][${k % x.cols}] is ${x.data[k]}; every entry must be a finite number`);
+        throw new QgeomError("NOT_FINITE", `${name}[${Math.floor(k / x.cols)}][${k % x.cols}] is ${x.data[k]}; every entry must be a finite number; replace NaN/Infinity with finite values`);
     return { rows: x.rows, cols: x.cols, data: Float64Array.from(x.data) };
   }
   if (!Array.isArray(x) || x.length === 0 || !x.every((r) => Array.isArray(r)))
-    throw new QgeomError("SHAPE", `${name} must be a non-empty array of rows (number[][]) or a Matrix, got ${excerpt(x)}`);
+    throw new QgeomError("SHAPE", `${name} must be a non-empty array of rows (number[][]) or a Matrix, got ${excerpt(x)}; pass e.g. [[0.5, -1], [1, 0]]`);
   const rows = x as readonly (readonly number[])[];
   const c = rows[0]!.length;
   if (c === 0) throw new QgeomError("SHAPE", `${name} has empty rows; pass at least one column`);
   const data = new Float64Array(rows.length * c);
   rows.forEach((r, i) => {
-    if (r.length !== c) throw new QgeomError("SHAPE", `${name} is ragged: row 0 has ${c} entries but row ${i} has ${r.length}`);
+    if (r.length !== c) throw new QgeomError("SHAPE", `${name} is ragged: row 0 has ${c} entries but row ${i} has ${r.length}; pass rows of equal length`);
     r.forEach((v, j) => {
       if (typeof v !== "number" || !Number.isFinite(v))
-        throw new QgeomError("NOT_FINITE", `${name}[${i}][${j}] is ${excerpt(v)}; every entry must be a finite number`);
+        throw new QgeomError("NOT_FINITE", `${name}[${i}][${j}] is ${excerpt(v)}; every entry must be a finite number; replace NaN/Infinity with finite values`);
       data[i * c + j] = v;
     });
   });
@@ -72,14 +72,14 @@ export function toMatrix(x: MatrixInput, name: string): Matrix {
 /** A finite vector (copied); `length` if given is enforced, `hint` explains the expected length. */
 export function toVector(x: VectorInput, name: string, length?: number, hint = ""): Float64Array {
   if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number")
-    throw new QgeomError("SHAPE", `${name} must be an array of numbers${hint}, got ${excerpt(x)}`);
+    throw new QgeomError("SHAPE", `${name} must be an array of numbers${hint}, got ${excerpt(x)}; pass e.g. [0, 0.5]`);
   if (length !== undefined && x.length !== length)
-    throw new QgeomError("SHAPE", `${name} must have length ${length}${hint}, got ${x.length} (${excerpt(Array.from(x))})`);
+    throw new QgeomError("SHAPE", `${name} must have length ${length}${hint}, got ${x.length} (${excerpt(Array.from(x))}); pass ${length} numbers`);
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "number" || !Number.isFinite(v))
-      throw new QgeomError("NOT_FINITE", `${name}[${i}] is ${typeof v === "number" ? String(v) : excerpt(v)}; every entry must be a finite number`);
+      throw new QgeomError("NOT_FINITE", `${name}[${i}] is ${typeof v === "number" ? String(v) : excerpt(v)}; every entry must be a finite number; replace NaN/Infinity with finite values`);
     out[i] = v;
   }
   return out;
@@ -101,7 +101,7 @@ export function toBinary(x: VectorInput, name: string, length: number, hint = ""
 export function temperature(T: number | undefined): number {
   if (T === undefined) return 1;
   if (typeof T !== "number" || !Number.isFinite(T) || T <= 0)
-    throw new QgeomError("INVALID_ARGUMENT", `temperature T must be a finite number > 0, got ${excerpt(T)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `temperature T must be a finite number > 0, got ${excerpt(T)}; pass e.g. T = 1`);
   return T;
 }
 
@@ -119,7 +119,7 @@ export interface RbmInput {
  * [[I, −W], [−Wᵀ, I]] is not positive definite and e^{−E} is not integrable, and this throws DOMAIN.
  */
 export function rbm(input: RbmInput): RBM {
-  if (input === null || typeof input !== "object") throw new QgeomError("INVALID_ARGUMENT", "rbm needs {W, a, c, kind?}");
+  if (input === null || typeof input !== "object") throw new QgeomError("INVALID_ARGUMENT", `rbm needs {W, a, c, kind?}, got ${excerpt(input)}; pass e.g. rbm({ W: [[0.5]], a: [0], c: [0] })`);
   const kind = input.kind ?? "bernoulli";
   if (!RBM_KINDS.includes(kind))
     throw new QgeomError("INVALID_ARGUMENT", `unknown RBM kind ${excerpt(kind)}; use one of ${RBM_KINDS.join(", ")}`);
@@ -138,7 +138,7 @@ export function checkNormalisable(model: RBM): void {
   if (!(s < 1))
     throw new QgeomError(
       "DOMAIN",
-      `the Gaussian–Gaussian RBM is not normalisable: ‖W‖₂ = ${s.toPrecision(6)} ≥ 1, so the joint precision [[I, −W], [−Wᵀ, I]] is not positive definite and ∫e^{−E} diverges (MATH.md §2.2); scale W so that ‖W‖₂ < 1`,
+      `the Gaussian–Gaussian RBM is not normalisable: ‖W‖₂ = ${s.toPrecision(6)} ≥ 1, so the joint precision [[I, −W], [−Wᵀ, I]] is not positive definite and ∫e^{−E} diverges (MATH.md §2.2); rescale W so that ‖W‖₂ < 1`,
       { spectralNorm: s },
     );
 }
@@ -157,21 +157,21 @@ export interface BoltzmannMachineInput {
  * W must be square, exactly symmetric and zero on the diagonal (w_ij = W[i][j] for i < j).
  */
 export function boltzmannMachine(input: BoltzmannMachineInput): BoltzmannMachine {
-  if (input === null || typeof input !== "object") throw new QgeomError("INVALID_ARGUMENT", "boltzmannMachine needs {W, b, visible?}");
+  if (input === null || typeof input !== "object") throw new QgeomError("INVALID_ARGUMENT", `boltzmannMachine needs {W, b, visible?}, got ${excerpt(input)}; pass e.g. boltzmannMachine({ W: [[0, 1], [1, 0]], b: [0, 0] })`);
   const W = toMatrix(input.W, "W");
   const n = W.rows;
-  if (W.cols !== n) throw new QgeomError("SHAPE", `W must be square (n×n couplings), got ${W.rows}×${W.cols}`);
+  if (W.cols !== n) throw new QgeomError("SHAPE", `W must be square (n×n couplings), got ${W.rows}×${W.cols}; pass an n×n coupling matrix`);
   for (let i = 0; i < n; i++) {
     if (W.data[i * n + i] !== 0)
-      throw new QgeomError("INVALID_ARGUMENT", `W[${i}][${i}] = ${W.data[i * n + i]}: a Boltzmann machine has no self-couplings (zero diagonal; a diagonal term equals a bias since s_i² = s_i)`);
+      throw new QgeomError("INVALID_ARGUMENT", `W[${i}][${i}] = ${W.data[i * n + i]}: a Boltzmann machine has no self-couplings (zero diagonal; a diagonal term equals a bias since s_i² = s_i); set the diagonal to 0 and add w_ii to the bias b_i`);
     for (let j = i + 1; j < n; j++)
       if (W.data[i * n + j] !== W.data[j * n + i])
-        throw new QgeomError("NOT_SYMMETRIC", `W[${i}][${j}] = ${W.data[i * n + j]} but W[${j}][${i}] = ${W.data[j * n + i]}: couplings must be symmetric (w_ij = w_ji, MATH.md §1.5)`);
+        throw new QgeomError("NOT_SYMMETRIC", `W[${i}][${j}] = ${W.data[i * n + j]} but W[${j}][${i}] = ${W.data[j * n + i]}: couplings must be symmetric (w_ij = w_ji, MATH.md §1.5); pass a symmetric W`);
   }
   const b = toVector(input.b, "b", n, ` (biases: W is ${n}×${n})`);
   const visible = input.visible ?? n;
   if (!Number.isInteger(visible) || visible < 1 || visible > n)
-    throw new QgeomError("INVALID_ARGUMENT", `visible must be an integer in 1..${n} (the first units are visible), got ${excerpt(visible)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `visible must be an integer in 1..${n} (the first units are visible), got ${excerpt(visible)}; pass e.g. visible: ${n}`);
   return { W, b, visible };
 }
 
@@ -207,7 +207,7 @@ export function checkRBM(model: RBM, name = "model"): void {
   if (!isRBM(model) || !RBM_KINDS.includes(model.kind) || !(model.W?.data instanceof Float64Array))
     throw new QgeomError("INVALID_ARGUMENT", `${name} is not an RBM; build one with rbm({W, a, c, kind})`);
   if (model.a.length !== model.W.rows || model.c.length !== model.W.cols)
-    throw new QgeomError("SHAPE", `${name}: W is ${model.W.rows}×${model.W.cols} but a has length ${model.a.length} and c length ${model.c.length}`);
+    throw new QgeomError("SHAPE", `${name}: W is ${model.W.rows}×${model.W.cols} but a has length ${model.a.length} and c length ${model.c.length}; build it with rbm(), which checks the shapes`);
 }
 
 /** Validates that a Boltzmann-machine value is well formed. */
@@ -215,5 +215,5 @@ export function checkBM(model: BoltzmannMachine, name = "model"): void {
   if (model === null || typeof model !== "object" || "kind" in model || !(model.W?.data instanceof Float64Array) || !(model.b instanceof Float64Array))
     throw new QgeomError("INVALID_ARGUMENT", `${name} is not a Boltzmann machine; build one with boltzmannMachine({W, b, visible})`);
   if (model.W.rows !== model.W.cols || model.b.length !== model.W.rows)
-    throw new QgeomError("SHAPE", `${name}: W is ${model.W.rows}×${model.W.cols} but b has length ${model.b.length}`);
+    throw new QgeomError("SHAPE", `${name}: W is ${model.W.rows}×${model.W.cols} but b has length ${model.b.length}; build it with boltzmannMachine(), which checks the shapes`);
 }

@@ -44,7 +44,7 @@ export function bmToSpins(model: BoltzmannMachine): SpinModel {
 /** The ±1-spin form of an RBM (Bernoulli–Bernoulli; MATH.md §1.5). */
 export function rbmToSpins(model: RBM): SpinRBM {
   checkRBM(model);
-  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `the spin converter applies to binary units; got a ${model.kind} RBM`);
+  if (model.kind !== "bernoulli") throw new QgeomError("UNSUPPORTED", `the spin converter applies to binary units; got a ${model.kind} RBM; use an RBM of kind "bernoulli"`);
   const { W, a, c } = model;
   const d = W.rows, m = W.cols;
   const a2 = new Float64Array(d), c2 = new Float64Array(m);
@@ -65,7 +65,7 @@ export function rbmToSpins(model: RBM): SpinRBM {
 function spins(x: VectorInput, n: number, name: string): Float64Array {
   const s = toVector(x, name, n);
   s.forEach((v, i) => {
-    if (v !== 1 && v !== -1) throw new QgeomError("DOMAIN", `${name}[${i}] = ${v} is not a spin: spins take values ±1`);
+    if (v !== 1 && v !== -1) throw new QgeomError("DOMAIN", `${name}[${i}] = ${v} is not a spin: spins take values ±1; pass −1 or +1 (convert 0/1 bits with σ = 2s − 1)`);
   });
   return s;
 }

@@ -39,7 +39,7 @@ function tExpr(T: Temperature | undefined): Expr {
 
 function sizes(d: number, m: number): void {
   for (const [k, name] of [[d, "d (visible units)"], [m, "m (hidden units)"]] as const)
-    if (!Number.isInteger(k) || k < 1 || k > 64) throw new QgeomError("INVALID_ARGUMENT", `${name} must be an integer in 1..64, got ${k}`);
+    if (!Number.isInteger(k) || k < 1 || k > 64) throw new QgeomError("INVALID_ARGUMENT", `${name} must be an integer in 1..64, got ${k}; pass e.g. 2`);
 }
 
 /** The symbols of an RBM with d visible and m hidden units. */
@@ -152,7 +152,7 @@ export interface BmSymbols {
 
 /** Symbols w{i}{j} (i < j), b{i}, s{i} of a Boltzmann machine (1-based). */
 export function bmSymbols(n: number): BmSymbols {
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in 1..64, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in 1..64, got ${n}; pass e.g. 2`);
   const sep = n >= 10 ? "_" : "";
   const w: Expr[] = [];
   const rows: Expr[][] = Array.from({ length: n }, () => new Array<Expr>(n).fill(num(0)));
@@ -198,7 +198,7 @@ function bmStateExponent(S: BmSymbols, n: number, k: number, T: Expr): Expr {
 /** log Z_T = log Σ_s e^{−E(s)/T} of an n-unit Boltzmann machine as an Expr (2^n terms; n ≤ 10). */
 export function bmLogPartitionExpr(n: number, options: { T?: Temperature } = {}): Expr {
   if (!Number.isInteger(n) || n < 1 || n > MAX_SYMBOLIC_STATES)
-    throw new QgeomError("SIZE_LIMIT", `symbolic partition functions are built for n ≤ ${MAX_SYMBOLIC_STATES} units (2^n terms), got ${n}`);
+    throw new QgeomError("SIZE_LIMIT", `symbolic partition functions are built for n ≤ ${MAX_SYMBOLIC_STATES} units (2^n terms), got ${n}; use the numeric enumeration (logPartition) for larger n`);
   const S = bmSymbols(n);
   const T = tExpr(options.T);
   return log(add(...Array.from({ length: 2 ** n }, (_, k) => exp(bmStateExponent(S, n, k, T)))));
@@ -207,8 +207,8 @@ export function bmLogPartitionExpr(n: number, options: { T?: Temperature } = {})
 /** ⟨s_i⟩ = Σ_s s_i e^{−E(s)/T} / Z_T as an Expr (unit i, 0-based). */
 export function bmMeanExpr(n: number, i: number, options: { T?: Temperature } = {}): Expr {
   if (!Number.isInteger(n) || n < 1 || n > MAX_SYMBOLIC_STATES)
-    throw new QgeomError("SIZE_LIMIT", `symbolic moments are built for n ≤ ${MAX_SYMBOLIC_STATES} units, got ${n}`);
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new QgeomError("INVALID_ARGUMENT", `unit index must be in 0..${n - 1}, got ${i}`);
+    throw new QgeomError("SIZE_LIMIT", `symbolic moments are built for n ≤ ${MAX_SYMBOLIC_STATES} units, got ${n}; use the numeric enumeration for larger n`);
+  if (!Number.isInteger(i) || i < 0 || i >= n) throw new QgeomError("INVALID_ARGUMENT", `unit index must be in 0..${n - 1}, got ${i}; pass an index below ${n}`);
   const S = bmSymbols(n);
   const T = tExpr(options.T);
   const w = Array.from({ length: 2 ** n }, (_, k) => exp(bmStateExponent(S, n, k, T)));
@@ -236,7 +236,7 @@ export function logPartitionBiasDerivative(n: number, options: { T?: Temperature
  */
 export function rbmLogPartitionExpr(d: number, m: number, options: { T?: Temperature } = {}): Expr {
   if (!Number.isInteger(d) || d < 1 || d > MAX_SYMBOLIC_STATES)
-    throw new QgeomError("SIZE_LIMIT", `symbolic RBM partition functions are built for d ≤ ${MAX_SYMBOLIC_STATES} visible units, got ${d}`);
+    throw new QgeomError("SIZE_LIMIT", `symbolic RBM partition functions are built for d ≤ ${MAX_SYMBOLIC_STATES} visible units, got ${d}; use the numeric enumeration (logPartition) for larger d`);
   sizes(d, m);
   const P = symbolicParams(d, m);
   const T = tExpr(options.T);

@@ -14,14 +14,14 @@ export function parseOptions(args: ParsedArgs): ParseOptions {
 
 export function splitNames(text: string, what: string): string[] {
   const names = text.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!isValidIdentifier(n)) throw new QgeomError("CLI_USAGE", `${what}: "${n}" is not a valid name`);
+  for (const n of names) if (!isValidIdentifier(n)) throw new QgeomError("CLI_USAGE", `${what}: "${n}" is not a valid name; use a letter followed by letters, digits or _`);
   return names;
 }
 
 /** The positional expression at `index` (named `what` in errors). */
 export function exprArg(args: ParsedArgs, index: number, what = "expression"): Expr {
   const text = args.positionals[index];
-  if (text === undefined) throw new QgeomError("CLI_USAGE", `missing ${what}`);
+  if (text === undefined) throw new QgeomError("CLI_USAGE", `missing ${what}; pass it as the first argument, quoted, e.g. "x^2 + 1"`);
   return parse(text, parseOptions(args));
 }
 
@@ -38,9 +38,9 @@ export function pointArg(args: ParsedArgs, name = "at"): Record<string, number> 
   const env: Record<string, number> = {};
   for (const part of text.split(",")) {
     const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*$/.exec(part);
-    if (!m) throw new QgeomError("CLI_USAGE", `--${name} expects name=value pairs like x=1,y=2; got "${part}"`);
+    if (!m) throw new QgeomError("CLI_USAGE", `--${name} expects name=value pairs like x=1,y=2; got "${part}"; pass e.g. --${name} x=1,y=2`);
     const v = Number(m[2]);
-    if (!Number.isFinite(v)) throw new QgeomError("CLI_USAGE", `--${name}: value of ${m[1]} must be a finite number, got "${m[2]}"`);
+    if (!Number.isFinite(v)) throw new QgeomError("CLI_USAGE", `--${name}: value of ${m[1]} must be a finite number, got "${m[2]}"; pass e.g. ${m[1]}=0.5`);
     env[m[1]!] = v;
   }
   return env;

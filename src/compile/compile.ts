@@ -1,6 +1,6 @@
 // The public compiler: validates expressions and inputs, lowers them to the IR, schedules it, and
 // produces the evaluator either as generated JavaScript (`new Function`) or as a closure tree.
-import { QgeomError, excerpt } from "../core/errors.js";
+import { QgeomError, didYouMean, excerpt } from "../core/errors.js";
 import { type Expr, isValidIdentifier, log } from "../core/build.js";
 import { FLAG_I, FLAG_MATRIX, freeSymbols, dagSize, postOrder } from "../core/expr.js";
 import { Matrix, type SymbolicMatrix } from "../core/matrix.js";
@@ -79,7 +79,7 @@ const internals = new WeakMap<object, CompiledInternals>();
 /** The program behind a compiled function (for emitModule); throws for anything else. */
 export function compiledInternals(f: CompiledFunction): CompiledInternals {
   const info = typeof f === "function" ? internals.get(f) : undefined;
-  if (info === undefined) throw new QgeomError("INVALID_ARGUMENT", "expected a function returned by compile, compileComplex or compileLogDetSPD");
+  if (info === undefined) throw new QgeomError("INVALID_ARGUMENT", `expected a function returned by compile, compileComplex or compileLogDetSPD, got ${typeof f === "function" ? "a plain function" : excerpt(f)}`);
   return info;
 }
 
@@ -87,7 +87,7 @@ function flattenTarget(target: CompileTarget): { flat: Expr[]; shape: number[] }
   if (target instanceof Matrix) return { flat: target.toArray().flat(), shape: [target.rows, target.cols] };
   if (!Array.isArray(target)) {
     if (target === null || typeof target !== "object" || !("kind" in target))
-      throw new QgeomError("INVALID_ARGUMENT", "exprs must be an Expr, an array of Expr, an array of rows of Expr, or a Matrix<Expr> (parse strings with parse() first)");
+      throw new QgeomError("INVALID_ARGUMENT", `exprs must be an Expr, an array of Expr, an array of rows of Expr, or a Matrix<Expr>, got ${excerpt(target)}; call parse() on strings first`);
     return { flat: [target as Expr], shape: [] };
   }
   const arr = target as readonly unknown[];
@@ -96,7 +96,7 @@ function flattenTarget(target: CompileTarget): { flat: Expr[]; shape: number[] }
     const rows = arr as readonly (readonly Expr[])[];
     const cols = rows[0]!.length;
     if (cols === 0 || !rows.every((r) => Array.isArray(r) && r.length === cols))
-      throw new QgeomError("SHAPE", `exprs rows must be non-empty and of equal length (got ${rows.map((r) => (Array.isArray(r) ? r.length : "?")).join(", ")})`);
+      throw new QgeomError("SHAPE", `exprs rows must be non-empty and of equal length (got ${rows.map((r) => (Array.isArray(r) ? r.length : "?")).join(", ")}); pass rows of equal, non-zero length`);
     const flat = rows.flat();
     checkExprs(flat);
     return { flat, shape: [rows.length, cols] };
@@ -109,7 +109,7 @@ function flattenTarget(target: CompileTarget): { flat: Expr[]; shape: number[] }
 function checkExprs(xs: readonly unknown[]): void {
   xs.forEach((x, k) => {
     if (x === null || typeof x !== "object" || !("kind" in x) || !("id" in x))
-      throw new QgeomError("INVALID_ARGUMENT", `exprs entry ${k} is not an Expr (parse strings with parse() first)`);
+      throw new QgeomError("INVALID_ARGUMENT", `exprs entry ${k} is not an Expr, got ${excerpt(x)}; call parse() on strings first`);
   });
 }
 
@@ -120,16 +120,16 @@ function freeSymbolsOf(exprs: readonly Expr[]): string[] {
 }
 
 function normalizeInputs(inputs: readonly (string | Expr)[]): string[] {
-  if (!Array.isArray(inputs)) throw new QgeomError("INVALID_ARGUMENT", "inputs must be an array of variable names (or symbols)");
+  if (!Array.isArray(inputs)) throw new QgeomError("INVALID_ARGUMENT", `inputs must be an array of variable names (or symbols), got ${excerpt(inputs)}; pass e.g. ["x", "y"]`);
   const names = inputs.map((x, k) => {
     const name = typeof x === "string" ? x : x !== null && typeof x === "object" && x.kind === "sym" ? x.name : undefined;
     if (name === undefined || !isValidIdentifier(name))
-      throw new QgeomError("INVALID_ARGUMENT", `inputs[${k}] is not a valid variable name: ${excerpt(typeof x === "string" ? x : String(x), 30)}`);
+      throw new QgeomError("INVALID_ARGUMENT", `inputs[${k}] is not a valid variable name: ${excerpt(typeof x === "string" ? x : String(x), 30)}; use a letter followed by letters, digits or _`);
     return name;
   });
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new QgeomError("INVALID_ARGUMENT", `inputs lists "${n}" twice`);
+    if (seen.has(n)) throw new QgeomError("INVALID_ARGUMENT", `inputs lists "${n}" twice; remove the duplicate`);
     seen.add(n);
   }
   return names;
@@ -143,19 +143,19 @@ function errorThrower(names: readonly string[], nOut: number): ErrorThrower {
   return (kind, a, b) => {
     switch (kind) {
       case 0:
-        throw new QgeomError("SHAPE", `input must be a Float64Array of length ${nIn} (${names.join(", ") || "no variables"}), got ${describe(a)}`);
+        throw new QgeomError("SHAPE", `input must be a Float64Array of length ${nIn} (${names.join(", ") || "no variables"}), got ${describe(a)}; pass new Float64Array(${nIn})`);
       case 1:
-        throw new QgeomError("SHAPE", `output must be a Float64Array of length ${nOut}, got ${describe(a)}`);
+        throw new QgeomError("SHAPE", `output must be a Float64Array of length ${nOut}, got ${describe(a)}; pass new Float64Array(${nOut})`);
       case 2:
-        throw new QgeomError("NOT_FINITE", `input ${names[a as number]} (index ${a}) is not a finite number`);
+        throw new QgeomError("NOT_FINITE", `input ${names[a as number]} (index ${a}) is not a finite number; pass finite values`);
       case 3:
-        throw new QgeomError("INVALID_ARGUMENT", `batch: n must be a non-negative integer, got ${excerpt(a)}`);
+        throw new QgeomError("INVALID_ARGUMENT", `batch: n must be a non-negative integer, got ${excerpt(a)}; pass the number of points`);
       case 4:
-        throw new QgeomError("SHAPE", `batch: inputs must be a Float64Array of length ${nIn}·n = ${nIn * (b as number)}, got ${describe(a)}`);
+        throw new QgeomError("SHAPE", `batch: inputs must be a Float64Array of length ${nIn}·n = ${nIn * (b as number)}, got ${describe(a)}; pass one array per input of length n (structure of arrays)`);
       case 5:
-        throw new QgeomError("SHAPE", `batch: outputs must be a Float64Array of length ${nOut}·n = ${nOut * (b as number)}, got ${describe(a)}`);
+        throw new QgeomError("SHAPE", `batch: outputs must be a Float64Array of length ${nOut}·n = ${nOut * (b as number)}, got ${describe(a)}; pass room for ${nOut}·n values`);
       default:
-        throw new QgeomError("NOT_FINITE", `batch: input ${names[a as number]} (index ${a}) of point ${b} is not a finite number`);
+        throw new QgeomError("NOT_FINITE", `batch: input ${names[a as number]} (index ${a}) of point ${b} is not a finite number; pass finite values`);
     }
   };
 }
@@ -200,7 +200,7 @@ function finish(built: Built, names: readonly string[], options: CompileOptions)
   const users = built.program.userFunctions.map((n) => options.functions![n]!);
   const requested = options.mode ?? "auto";
   if (!["auto", "function", "closure"].includes(requested))
-    throw new QgeomError("INVALID_ARGUMENT", `options.mode must be "auto", "function" or "closure", got ${excerpt(requested)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `options.mode must be "auto", "function" or "closure", got ${excerpt(requested)}; pass one of these`);
   const mode = requested === "closure" || (requested === "auto" && !canGenerate()) ? "closure" : "function";
   let scalar: (input: Float64Array, output: Float64Array) => void;
   let batch: (inputs: Float64Array, n: number, outputs: Float64Array) => void;
@@ -228,13 +228,13 @@ function finish(built: Built, names: readonly string[], options: CompileOptions)
 }
 
 function checkOptions(options: CompileOptions): void {
-  if (options === null || typeof options !== "object") throw new QgeomError("INVALID_ARGUMENT", "options must be an object");
+  if (options === null || typeof options !== "object") throw new QgeomError("INVALID_ARGUMENT", `options must be an object; pass e.g. { mode: "auto" }`);
   const fns = options.functions;
   if (fns !== undefined && (fns === null || typeof fns !== "object"))
-    throw new QgeomError("INVALID_ARGUMENT", "options.functions must be an object mapping function names to implementations");
-  if (options.spd !== undefined && !Array.isArray(options.spd)) throw new QgeomError("INVALID_ARGUMENT", "options.spd must be an array of matrices");
+    throw new QgeomError("INVALID_ARGUMENT", `options.functions must be an object mapping function names to implementations; pass e.g. { functions: { f: (x) => x * x } }`);
+  if (options.spd !== undefined && !Array.isArray(options.spd)) throw new QgeomError("INVALID_ARGUMENT", `options.spd must be an array of matrices; pass e.g. { spd: [M] } with M a Matrix<Expr>`);
   const max = options.maxNodes;
-  if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new QgeomError("INVALID_ARGUMENT", `options.maxNodes must be a positive integer, got ${max}`);
+  if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new QgeomError("INVALID_ARGUMENT", `options.maxNodes must be a positive integer, got ${max}; pass a larger positive integer`);
 }
 
 /**
@@ -259,10 +259,10 @@ export function compile(exprs: CompileTarget, inputs: readonly (string | Expr)[]
   const known = new Set(names);
   const missing = freeSymbolsOf(flat).filter((s) => !known.has(s)).sort();
   if (missing.length)
-    throw new QgeomError("UNKNOWN_VARIABLE", `${missing.length === 1 ? "variable" : "variables"} ${missing.map((m) => `"${m}"`).join(", ")} not among the inputs (${names.join(", ") || "none"}); add ${missing.length === 1 ? "it" : "them"} to inputs`);
+    throw new QgeomError("UNKNOWN_VARIABLE", `${missing.length === 1 ? "variable" : "variables"} ${missing.map((m) => `"${m}"`).join(", ")} not among the inputs (${names.join(", ") || "none"}); ${missing.length === 1 ? didYouMean(missing[0]!, names) : ""}add ${missing.length === 1 ? "it" : "them"} to inputs`);
   for (const e of flat) {
     if (!complex && e.flags & FLAG_I)
-      throw new QgeomError("UNSUPPORTED", `"${excerpt(e.toString(), 40)}" is complex-valued (contains i); use compileComplex for split real/imaginary outputs`);
+      throw new QgeomError("UNSUPPORTED", `${excerpt(e.toString(), 40)} is complex-valued (contains i); use compileComplex for split real/imaginary outputs`);
     if (e.flags & FLAG_MATRIX) {
       const node = postOrder([e]).find((x) => x.flags & FLAG_MATRIX && x.kind === "fn");
       throw new QgeomError("UNSUPPORTED", `${node && node.kind === "fn" ? node.name : "matrix notation"}(...) is matrix notation and cannot be compiled; build the matrix with explicit entries and use det/trace of it`);

@@ -8,7 +8,7 @@
 // overflow and underflow), else as Σ log d_j (no overflow; NaN or -∞ when a pivot is not positive), so
 // outside the cone the result is NaN, never a wrong number. (det A through Π d_j is exact algebra
 // whenever the leading minors are non-zero.)
-import { QgeomError } from "../core/errors.js";
+import { QgeomError, excerpt } from "../core/errors.js";
 import { type Expr, isReal } from "../core/build.js";
 import { postOrder } from "../core/expr.js";
 import { Matrix, det as symbolicDet, type SymbolicMatrix } from "../core/matrix.js";
@@ -31,15 +31,15 @@ export interface ResolvedSpdBlock {
 export function resolveSpdBlock(block: SymbolicMatrix | SpdBlock, index: number, needDet: boolean): ResolvedSpdBlock {
   const M = block instanceof Matrix ? block : (block as Partial<SpdBlock> | null)?.matrix;
   if (!(M instanceof Matrix))
-    throw new QgeomError("INVALID_ARGUMENT", `options.spd[${index}] must be a Matrix<Expr> or { matrix, det? }`);
-  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `options.spd[${index}] must be square, got ${M.rows}×${M.cols}`);
+    throw new QgeomError("INVALID_ARGUMENT", `options.spd[${index}] must be a Matrix<Expr> or { matrix, det? }, got ${excerpt(block)}; pass e.g. { matrix: M }`);
+  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `options.spd[${index}] must be square, got ${M.rows}×${M.cols}; pass a square Matrix<Expr>`);
   const p = M.rows;
   for (let i = 0; i < p; i++)
     for (let j = 0; j < i; j++)
       if (M.get(i, j) !== M.get(j, i))
-        throw new QgeomError("NOT_SYMMETRIC", `options.spd[${index}] is not symmetric: entry (${i + 1},${j + 1}) differs from (${j + 1},${i + 1})`);
+        throw new QgeomError("NOT_SYMMETRIC", `options.spd[${index}] is not symmetric: entry (${i + 1},${j + 1}) differs from (${j + 1},${i + 1}); pass a symmetric matrix (e.g. symmetricMatrixSymbols)`);
   const entries = M.toArray();
-  if (!entries.flat().every(isReal)) throw new QgeomError("INVALID_ARGUMENT", `options.spd[${index}] has complex entries; SPD blocks are real symmetric`);
+  if (!entries.flat().every(isReal)) throw new QgeomError("INVALID_ARGUMENT", `options.spd[${index}] has complex entries; SPD blocks are real symmetric; remove it from options.spd (compileComplex handles complex matrices)`);
   let det: Expr | null = null;
   if (needDet && p > 1) {
     const given = block instanceof Matrix ? undefined : block.det;

@@ -6,7 +6,7 @@
 // expression has their structure. Real mode computes real values only (log and non-integer powers of
 // negative numbers are NaN, as in core `evaluate`); complex mode follows the principal branches of
 // core `evaluateComplex`.
-import { QgeomError, excerpt } from "../core/errors.js";
+import { QgeomError, didYouMean, excerpt } from "../core/errors.js";
 import { type Expr, isPositive } from "../core/build.js";
 import { type Add, type Fn, postOrder } from "../core/expr.js";
 import { KERNELS, isKernel } from "../core/kernels.js";
@@ -108,7 +108,7 @@ export class Lowerer implements StableContext {
     const vt = this.vt;
     if (v.im === null) return v.re ?? vt.lit(0);
     if (!this.options.complex)
-      throw new QgeomError("UNSUPPORTED", `${what} needs a real argument, but "${excerpt(e.toString(), 40)}" may be complex-valued`);
+      throw new QgeomError("UNSUPPORTED", `${what} needs a real argument, but ${excerpt(e.toString(), 40)} may be complex-valued; use compileComplex, or make the argument real (e.g. declare it positive)`);
     return vt.select(vt.lit(0), vt.math1("abs", v.im), vt.lit(NaN), v.re ?? vt.lit(0));
   }
 
@@ -381,7 +381,7 @@ export class Lowerer implements StableContext {
       case "im":
         return { re: this.lower(arg).im, im: null };
       default:
-        throw new QgeomError("UNSUPPORTED", `the kernel ${name} cannot be compiled`);
+        throw new QgeomError("UNSUPPORTED", `the kernel ${name} cannot be compiled; rewrite it with elementary kernels or use evaluate()`);
     }
   }
 
@@ -394,7 +394,7 @@ export class Lowerer implements StableContext {
     const table = this.options.functions;
     const impl = table !== undefined && Object.prototype.hasOwnProperty.call(table, e.name) ? table[e.name] : undefined;
     if (typeof impl !== "function")
-      throw new QgeomError("UNKNOWN_FUNCTION", `no implementation for the opaque function ${e.name}; pass it in options.functions`);
+      throw new QgeomError("UNKNOWN_FUNCTION", `no implementation for the opaque function ${e.name}; ${didYouMean(e.name, Object.keys(KERNELS))}pass it in options.functions`);
     let k = this.userIndex.get(e.name);
     if (k === undefined) {
       k = this.userFunctions.length;

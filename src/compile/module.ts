@@ -17,7 +17,7 @@ export interface EmitModuleOptions {
 function checkedNames(f: CompiledFunction): string[] {
   const names = [...f.inputs];
   for (const n of names)
-    if (!isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", "internal: an input name is not a valid identifier");
+    if (!isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `internal: an input name is not a valid identifier; this is a bug in qgeom, please report it with the input names`);
   return names;
 }
 
@@ -44,12 +44,12 @@ function errorFunction(ts: boolean): string {
  */
 export function emitModule(compiled: CompiledFunction, options: EmitModuleOptions = {}): string {
   const format = options.format ?? "js";
-  if (format !== "js" && format !== "ts") throw new QgeomError("INVALID_ARGUMENT", `format must be "js" or "ts", got ${String(format).slice(0, 20)}`);
+  if (format !== "js" && format !== "ts") throw new QgeomError("INVALID_ARGUMENT", `format must be "js" or "ts", got ${String(format).slice(0, 20)}; pass "js" or "ts"`);
   const { schedule, checkFinite } = compiledInternals(compiled);
   if (schedule.users.length > 0)
     throw new QgeomError(
       "UNSUPPORTED",
-      `the expression calls user function(s) ${schedule.users.map((k) => schedule.program.userFunctions[k]).join(", ")}, which a standalone module cannot contain`,
+      `the expression calls user function(s) ${schedule.users.map((k) => schedule.program.userFunctions[k]).join(", ")}, which a standalone module cannot contain; use compile() with options.functions instead`,
     );
   const ts = format === "ts";
   const names = checkedNames(compiled);

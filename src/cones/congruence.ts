@@ -8,14 +8,14 @@ import { type Coords, type Field, basisMatrix, checkCoords, coordinateBasis, toC
 import { kvExponent, logKoszulVinberg } from "./kv.js";
 
 function square(A: Matrix | CMatrix, name: string): void {
-  if (A === null || typeof A !== "object" || A.rows !== A.cols || A.rows < 1) throw new QgeomError("SHAPE", `${name} must be a square matrix`);
+  if (A === null || typeof A !== "object" || A.rows !== A.cols || A.rows < 1) throw new QgeomError("SHAPE", `${name} must be a square matrix, got ${A.rows}×${A.cols}; pass a p×p matrix`);
 }
 
 /** AXAᵀ (real A and X) or AXA* (otherwise; the result is Hermitian). */
 export function congruence(X: Matrix | CMatrix, A: Matrix | CMatrix): Matrix | CMatrix {
   square(X, "X");
   square(A, "A");
-  if (A.rows !== X.rows) throw new QgeomError("SHAPE", `A is ${A.rows}×${A.cols} but X is ${X.rows}×${X.cols}`);
+  if (A.rows !== X.rows) throw new QgeomError("SHAPE", `A is ${A.rows}×${A.cols} but X is ${X.rows}×${X.cols}; pass an A of the same size as X`);
   if (!isComplex(X) && !isComplex(A)) {
     const Y = matmul(matmul(A, X), transpose(A));
     const p = Y.rows;

@@ -25,19 +25,19 @@ export interface BasisTerm {
 /** Checks the coordinate-system argument (required everywhere, MATH.md §1.3). */
 export function checkCoords(coords: unknown): Coords {
   if (coords !== "ut" && coords !== "f")
-    throw new QgeomError("INVALID_ARGUMENT", `coords must be "ut" (upper-triangular) or "f" (Frobenius-orthonormal), got ${excerpt(coords)}; MATH.md §1.3 fixes both and they are never mixed`);
+    throw new QgeomError("INVALID_ARGUMENT", `coords must be "ut" (upper-triangular) or "f" (Frobenius-orthonormal), got ${excerpt(coords)}; MATH.md §1.3 fixes both and they are never mixed; pass "ut" or "f"`);
   return coords;
 }
 
 /** Checks the field argument. */
 export function checkField(field: unknown): Field {
-  if (field !== "real" && field !== "complex") throw new QgeomError("INVALID_ARGUMENT", `field must be "real" (Sym_p) or "complex" (Herm_p), got ${excerpt(field)}`);
+  if (field !== "real" && field !== "complex") throw new QgeomError("INVALID_ARGUMENT", `field must be "real" (Sym_p) or "complex" (Herm_p), got ${excerpt(field)}; pass "real" or "complex"`);
   return field;
 }
 
 /** Checks a matrix size p (1 ≤ p ≤ max). */
 export function checkP(p: unknown, max = 64): number {
-  if (!Number.isInteger(p) || (p as number) < 1 || (p as number) > max) throw new QgeomError("INVALID_ARGUMENT", `p must be an integer in 1..${max}, got ${excerpt(p)}`);
+  if (!Number.isInteger(p) || (p as number) < 1 || (p as number) > max) throw new QgeomError("INVALID_ARGUMENT", `p must be an integer in 1..${max}, got ${excerpt(p)}; pass a whole number such as 2`);
   return p as number;
 }
 
@@ -87,7 +87,7 @@ export function toCoordinates(X: Matrix | CMatrix, coords: Coords): Float64Array
 export function fromCoordinates(u: ArrayLike<number>, p: number, field: Field, coords: Coords): Matrix | CMatrix {
   const N = coordinateDimension(p, field);
   checkCoords(coords);
-  if (u === null || typeof u !== "object" || u.length !== N) throw new QgeomError("SHAPE", `coordinates must have length ${N} for p = ${p} (${field}), got ${excerpt(u)}`);
+  if (u === null || typeof u !== "object" || u.length !== N) throw new QgeomError("SHAPE", `coordinates must have length ${N} for p = ${p} (${field}), got ${excerpt(u)}; pass vech-style coordinates of length ${N}`);
   const s = coords === "f" ? Math.SQRT1_2 : 1;
   const re = new Float64Array(p * p), im = new Float64Array(p * p);
   let k = 0;

@@ -9,8 +9,8 @@ import { kvExponent, pdInfo } from "./kv.js";
 function sandwich(X: Matrix | CMatrix, Y: Matrix | CMatrix): Matrix | CMatrix {
   pdInfo(X, "X");
   pdInfo(Y, "Y");
-  if (X.rows !== Y.rows) throw new QgeomError("SHAPE", `X is ${X.rows}×${X.rows} but Y is ${Y.rows}×${Y.rows}`);
-  if (isComplex(X) !== isComplex(Y)) throw new QgeomError("INVALID_ARGUMENT", "X and Y must both be real (Sym_p) or both complex (Herm_p)");
+  if (X.rows !== Y.rows) throw new QgeomError("SHAPE", `X is ${X.rows}×${X.rows} but Y is ${Y.rows}×${Y.rows}; pass matrices of the same size`);
+  if (isComplex(X) !== isComplex(Y)) throw new QgeomError("INVALID_ARGUMENT", `X and Y must both be real (Sym_p) or both complex (Herm_p); convert both to the same field (a real matrix embeds as {re, im: 0})`);
   const W = invSqrtm(X);
   const M = isComplex(W) || isComplex(Y) ? cmatmul(cmatmul(W, Y), W) : matmul(matmul(W, Y), W);
   // exact Hermitian symmetry for the spectral functions
@@ -43,7 +43,7 @@ export function affineInvariantDistance(X: Matrix | CMatrix, Y: Matrix | CMatrix
 
 /** The geodesic γ(t) = X^{1/2}(X^{−1/2}YX^{−1/2})^t X^{1/2} (γ(0) = X, γ(1) = Y). */
 export function geodesic(X: Matrix | CMatrix, Y: Matrix | CMatrix, t: number): Matrix | CMatrix {
-  if (!Number.isFinite(t)) throw new QgeomError("NOT_FINITE", `t must be finite, got ${t}`);
+  if (!Number.isFinite(t)) throw new QgeomError("NOT_FINITE", `t must be finite, got ${t}; pass a finite t (t ∈ [0, 1] for the geodesic segment)`);
   const M = powm(sandwich(X, Y), t);
   const S = sqrtm(X);
   return isComplex(S) || isComplex(M) ? cmatmul(cmatmul(S, M), S) : matmul(matmul(S, M), S);

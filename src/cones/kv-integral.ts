@@ -30,7 +30,7 @@ function deRule(kind: "half" | "full", h: number, T: number): { x: Float64Array;
  */
 export function kvIntegralSym2(X: Matrix, options: { h?: number } = {}): number {
   const info = pdInfo(X, "X");
-  if (info.p !== 2 || info.field !== "real") throw new QgeomError("SHAPE", "kvIntegralSym2 needs a real 2×2 positive-definite X");
+  if (info.p !== 2 || info.field !== "real") throw new QgeomError("SHAPE", `kvIntegralSym2 needs a real 2×2 positive-definite X; pass a 2×2 real symmetric positive-definite matrix`);
   // rescale by the geometric mean eigenvalue so the integrand lives on the unit scale: φ(μX) = μ^{−3} φ(X)
   const mu = Math.exp(info.logDet / 2);
   const a = X.data[0]! / mu, b = X.data[1]! / mu, c = X.data[3]! / mu;

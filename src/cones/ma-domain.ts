@@ -69,11 +69,11 @@ export function fdHessian(f: (x: Float64Array) => number, x: ArrayLike<number>, 
  */
 export function mongeAmpereReadings(potential: Potential, points: readonly ArrayLike<number>[], options: { kappa?: number; tol?: number; h?: number } = {}): MaReadings {
   if (potential === null || typeof potential !== "object" || typeof potential.value !== "function" || !Number.isInteger(potential.dim))
-    throw new QgeomError("INVALID_ARGUMENT", "potential must be {name, dim, value(x), hessian?(x)}");
+    throw new QgeomError("INVALID_ARGUMENT", `potential must be {name, dim, value(x), hessian?(x)}; pass e.g. logDetPotential(2)`);
   if (!Array.isArray(points) || points.length < 2) throw new QgeomError("INVALID_ARGUMENT", "give at least two sample points of the domain");
   const tol = options.tol ?? 1e-6;
   const xs = points.map((p, k) => {
-    if (p.length !== potential.dim) throw new QgeomError("SHAPE", `points[${k}] has length ${p.length}, the potential lives on ℝ^${potential.dim}`);
+    if (p.length !== potential.dim) throw new QgeomError("SHAPE", `points[${k}] has length ${p.length}, the potential lives on ℝ^${potential.dim}; pass points of length ${potential.dim}`);
     return Float64Array.from(p);
   });
   const rows = xs.map((x) => {
@@ -157,7 +157,7 @@ export function kvPotential(p: number, coords: Coords): Potential {
 /** The Wishart log-partition ψ_n(Θ) = −(n/2) log det Θ in UT coordinates: MA-exp(κ = 2(p+1)/n). */
 export function wishartPotential(p: number, n: number): Potential {
   const dim = coordinateDimension(p, "real");
-  if (!(n > 0)) throw new QgeomError("INVALID_ARGUMENT", `n must be > 0, got ${n}`);
+  if (!(n > 0)) throw new QgeomError("INVALID_ARGUMENT", `n must be > 0, got ${n}; pass a positive number`);
   return {
     name: `ψ_${n} on Sym_${p}^{++} (ut coordinates)`,
     dim,
@@ -176,7 +176,7 @@ export function wishartPotential(p: number, n: number): Potential {
  */
 export function pullbackPotential(R: Matrix): Potential {
   const k = R.rows, p = R.cols;
-  if (k > p) throw new QgeomError("SHAPE", `R must be k×p with k ≤ p, got ${k}×${p}`);
+  if (k > p) throw new QgeomError("SHAPE", `R must be k×p with k ≤ p, got ${k}×${p}; pass a matrix with at most as many rows as columns`);
   const basis = coordinateBasis(p, "real", "ut").map((b) => basisMatrix(b, p, "real") as Matrix);
   const RT = transpose(R);
   const image = (u: Float64Array) => matmul(matmul(R, fromCoordinates(u, p, "real", "ut") as Matrix), RT);
@@ -204,6 +204,6 @@ export function pullbackPotential(R: Matrix): Potential {
 
 /** A potential from a function (and optional Hessian). */
 export function potential(name: string, dim: number, value: (x: Float64Array) => number, hessian?: (x: Float64Array) => Matrix): Potential {
-  if (!Number.isInteger(dim) || dim < 1) throw new QgeomError("INVALID_ARGUMENT", `dim must be a positive integer, got ${dim}`);
+  if (!Number.isInteger(dim) || dim < 1) throw new QgeomError("INVALID_ARGUMENT", `dim must be a positive integer, got ${dim}; pass 1, 2, 3, …`);
   return hessian ? { name, dim, value, hessian } : { name, dim, value };
 }

@@ -48,7 +48,7 @@ export function canonicalMetricMatrix(X: Matrix | CMatrix, coords: Coords): Matr
 }
 
 function asSplit(A: Matrix | CMatrix, p: number, name: string): { re: Float64Array; im: Float64Array } {
-  if (A.rows !== p || A.cols !== p) throw new QgeomError("SHAPE", `${name} must be ${p}×${p} like X, got ${A.rows}×${A.cols}`);
+  if (A.rows !== p || A.cols !== p) throw new QgeomError("SHAPE", `${name} must be ${p}×${p} like X, got ${A.rows}×${A.cols}; pass a ${p}×${p} matrix`);
   return isComplex(A) ? { re: A.re, im: A.im } : { re: A.data, im: new Float64Array(p * p) };
 }
 

@@ -225,7 +225,7 @@ function exactInverseDet(A: CQ[][]): { inv: CQ[][]; det: CQ } {
   for (let c = 0; c < n; c++) {
     let piv = c;
     while (piv < n && czero(M[piv]![c]!)) piv++;
-    if (piv === n) throw new QgeomError("SINGULAR", "exact matrix is singular");
+    if (piv === n) throw new QgeomError("SINGULAR", `exact matrix is singular; check the point is in the interior of the cone (the Hessian must be non-singular)`);
     if (piv !== c) {
       [M[c], M[piv]] = [M[piv]!, M[c]!];
       d = cmul(d, cq(Rational.MINUS_ONE));
@@ -361,7 +361,7 @@ export function maIdentityNumeric(X: Matrix | CMatrix, coords: Coords, options: 
   const field: Field = isComplex(X) ? "complex" : "real";
   const p = X.rows;
   const mode = options.hessian ?? "analytic";
-  if (mode !== "analytic" && mode !== "fd") throw new QgeomError("INVALID_ARGUMENT", `hessian must be "analytic" or "fd", got ${String(mode)}`);
+  if (mode !== "analytic" && mode !== "fd") throw new QgeomError("INVALID_ARGUMENT", `hessian must be "analytic" or "fd", got ${String(mode)}; pass "analytic" or "fd"`);
   let H: Matrix;
   if (mode === "analytic") {
     const k = kvExponent(p, field);
@@ -382,7 +382,7 @@ export function maIdentityNumeric(X: Matrix | CMatrix, coords: Coords, options: 
 
 /** ψ_n(Θ) = −(n/2) log det Θ for symmetric positive-definite Θ (MATH.md §5.4). */
 export function wishartLogPartition(Theta: Matrix, n: number): number {
-  if (!Number.isFinite(n) || n <= 0) throw new QgeomError("INVALID_ARGUMENT", `n must be a finite number > 0, got ${n}`);
+  if (!Number.isFinite(n) || n <= 0) throw new QgeomError("INVALID_ARGUMENT", `n must be a finite number > 0, got ${n}; pass a positive number`);
   return (-n / 2) * pdInfo(Theta, "Theta").logDet;
 }
 

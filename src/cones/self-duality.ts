@@ -6,7 +6,7 @@ import { type CMatrix, type Matrix, eigh, eighHermitian, isComplex } from "../li
 
 /** Re tr(AB) (the pairing of MATH.md §1.1 on symmetric / Hermitian matrices). */
 export function traceInner(A: Matrix | CMatrix, B: Matrix | CMatrix): number {
-  if (A.rows !== A.cols || B.rows !== B.cols || A.rows !== B.rows) throw new QgeomError("SHAPE", `A and B must be square of the same size, got ${A.rows}×${A.cols} and ${B.rows}×${B.cols}`);
+  if (A.rows !== A.cols || B.rows !== B.cols || A.rows !== B.rows) throw new QgeomError("SHAPE", `A and B must be square of the same size, got ${A.rows}×${A.cols} and ${B.rows}×${B.cols}; pass two p×p matrices`);
   const p = A.rows;
   const ar = isComplex(A) ? A.re : A.data, ai = isComplex(A) ? A.im : null;
   const br = isComplex(B) ? B.re : B.data, bi = isComplex(B) ? B.im : null;

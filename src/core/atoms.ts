@@ -43,7 +43,7 @@ function lcm(a: number, b: number): number {
 
 function denNumber(r: Rational): number {
   const d = r.den;
-  if (d > 1_000_000n) throw new QgeomError("SIZE_LIMIT", `exponent denominator ${d} is too large for exact algebra`);
+  if (d > 1_000_000n) throw new QgeomError("SIZE_LIMIT", `exponent denominator ${d} is too large for exact algebra; use a floating-point exponent or a simpler fraction`);
   return Number(d);
 }
 

@@ -37,10 +37,10 @@ export function num(v: Rational | number | bigint | string): Num {
   if (typeof v === "bigint") return internNum(Rational.int(v));
   if (typeof v === "string") {
     const r = Rational.parse(v);
-    if (r === null) throw new QgeomError("PARSE", `not a number literal: "${excerpt(v)}"`);
+    if (r === null) throw new QgeomError("PARSE", `not a number literal: ${excerpt(v)}; pass a decimal such as "1.5" or a fraction such as "3/2"`);
     return internNum(r);
   }
-  if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `not a finite number: ${v}`);
+  if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `not a finite number: ${v}; pass a finite number (keep infinities out of expressions)`);
   // shortest decimal that round-trips, so 0.1 means 1/10 (what the user wrote), not the double nearest to it
   return internNum(Number.isInteger(v) ? Rational.int(v) : Rational.parse(String(v))!);
 }
@@ -66,14 +66,14 @@ export function sym(name: string): Expr {
   if (!isValidIdentifier(name))
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `invalid symbol name "${excerpt(name, 30)}": use a letter followed by letters, digits or _ (at most 64 characters)`,
+      `invalid symbol name ${excerpt(name, 30)}: use a letter followed by letters, digits or _ (at most 64 characters)`,
     );
   if (RESERVED.has(name)) {
     if (name === "pi") return PI;
     if (name === "i") return I;
     if (name === "e") return exp(ONE);
     if (name === "eulergamma") return EULER_GAMMA;
-    throw new QgeomError("INVALID_ARGUMENT", `"${name}" is reserved and cannot be a symbol`);
+    throw new QgeomError("INVALID_ARGUMENT", `"${name}" is reserved and cannot be a symbol; use it directly (pi, i, e, eulergamma are constants) or choose another name`);
   }
   return internSym(name);
 }
@@ -265,7 +265,7 @@ export function mul(...factors: Expr[]): Expr {
   if (again !== null) {
     if (++mulDepth > 64) {
       mulDepth = 0;
-      throw new QgeomError("UNSUPPORTED", "internal: product canonicalisation did not terminate");
+      throw new QgeomError("UNSUPPORTED", `internal: product canonicalisation did not terminate; this is a bug in qgeom, please report it with the expression`);
     }
     try {
       return mul(num(coeff), ...out, ...again);
@@ -327,7 +327,7 @@ export function sumContent(s: Expr): [Rational, Expr] {
 
 export function div(a: Expr, b: Expr): Expr {
   if (b.kind === "num" && b.value.isZero())
-    throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a))} / 0`);
+    throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a), 60, false)} / 0; check the denominator, or substitute values that keep it non-zero`);
   return mul(a, pow(b, MINUS_ONE));
 }
 
@@ -371,7 +371,7 @@ function radicalOfInteger(n: bigint, e: Rational): Expr {
     const frac = total.sub(Rational.fromBig(whole));
     if (whole !== 0n) {
       if (bitLength(p) * Number(whole < 0n ? -whole : whole) > MAX_EXACT_BITS)
-        throw new QgeomError("SIZE_LIMIT", `exact power too large: ${p}^${whole}`);
+        throw new QgeomError("SIZE_LIMIT", `exact power too large: ${p}^${whole}; use a floating-point base or a smaller exponent`);
       coeff = coeff.mul(Rational.fromBig(p).pow(Number(whole)));
     }
     if (!frac.isZero()) parts.push(internPow(num(p), num(frac)));
@@ -386,7 +386,7 @@ function numPow(b: Rational, e: Rational): Expr {
   if (e.isInteger()) {
     const k = e.toInteger();
     if (b.isZero()) {
-      if (k < 0) throw new QgeomError("DIVISION_BY_ZERO", "division by zero: 0 raised to a negative power");
+      if (k < 0) throw new QgeomError("DIVISION_BY_ZERO", `division by zero: 0 raised to a negative power; check the exponent sign or substitute a non-zero base`);
       return ZERO;
     }
     const bits = Math.max(bitLength(b.num), bitLength(b.den));
@@ -395,7 +395,7 @@ function numPow(b: Rational, e: Rational): Expr {
     return num(b.pow(k));
   }
   if (b.isZero()) {
-    if (e.isNegative()) throw new QgeomError("DIVISION_BY_ZERO", "division by zero: 0 raised to a negative power");
+    if (e.isNegative()) throw new QgeomError("DIVISION_BY_ZERO", `division by zero: 0 raised to a negative power; check the exponent sign or substitute a non-zero base`);
     return ZERO;
   }
   if (b.isOne()) return ONE;
@@ -517,7 +517,7 @@ function internFnExp(u: Expr): Expr {
 export function log(u: Expr): Expr {
   if (u.kind === "num") {
     const v = u.value;
-    if (v.isZero()) throw new QgeomError("DOMAIN", "log(0) is -infinity; the argument must be positive");
+    if (v.isZero()) throw new QgeomError("DOMAIN", `log(0) is -infinity; the argument must be positive; pass a positive argument (use log(x) only where x > 0)`);
     if (v.isOne()) return ZERO;
     if (v.isNegative()) return internFn("log", [u], null, 0);
     const parts: Expr[] = [];
@@ -549,7 +549,7 @@ export function log(u: Expr): Expr {
 }
 
 function factorial(n: number): Rational {
-  if (n > 5000) throw new QgeomError("SIZE_LIMIT", `exact factorial too large: ${n}!`);
+  if (n > 5000) throw new QgeomError("SIZE_LIMIT", `exact factorial too large: ${n}!; use lgamma(n + 1) or a floating-point value instead`);
   let r = 1n;
   for (let k = 2n; k <= BigInt(n); k++) r *= k;
   return Rational.fromBig(r);
@@ -558,7 +558,7 @@ function factorial(n: number): Rational {
 /** Γ(x) at positive integers and half-integers, exactly; poles at non-positive integers are errors. */
 function gammaAt(v: Rational): Expr | null {
   if (v.isInteger()) {
-    if (!v.isPositive()) throw new QgeomError("DOMAIN", `gamma has a pole at ${v.toString()}`);
+    if (!v.isPositive()) throw new QgeomError("DOMAIN", `gamma has a pole at ${v.toString()}; gamma is undefined at 0, -1, -2, …: choose another argument`);
     if (v.cmp(Rational.int(1000)) > 0) return null; // kept symbolic: Γ(n) for large n is too big to be useful exactly
     return num(factorial(v.toInteger() - 1));
   }
@@ -577,7 +577,7 @@ function gammaAt(v: Rational): Expr | null {
 /** ψ(n) = -γ + H_{n-1} for positive integers; ψ(1/2) = -γ - 2 log 2 and ψ(n+1/2) = ψ(1/2) + Σ 2/(2k-1). */
 function digammaAt(v: Rational): Expr | null {
   if (v.isInteger()) {
-    if (!v.isPositive()) throw new QgeomError("DOMAIN", `digamma has a pole at ${v.toString()}`);
+    if (!v.isPositive()) throw new QgeomError("DOMAIN", `digamma has a pole at ${v.toString()}; digamma is undefined at 0, -1, -2, …: choose another argument`);
     if (v.cmp(Rational.int(1000)) > 0) return null;
     const n = v.toInteger();
     let h = Rational.ZERO;
@@ -599,11 +599,11 @@ export function fn(name: string, ...args: Expr[]): Expr {
   const info = isKernel(name) ? KERNELS[name]! : undefined;
   if (info === undefined) {
     if (!isValidIdentifier(name))
-      throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name "${excerpt(name, 30)}"`);
+      throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name ${excerpt(name, 30)}; use a letter followed by letters, digits or _`);
     return internFn(name, args, null, FLAG_OPAQUE);
   }
   if (info.arity >= 0 && args.length !== info.arity)
-    throw new QgeomError("INVALID_ARGUMENT", `${name} takes ${info.arity} argument(s), got ${args.length}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} takes ${info.arity} argument(s), got ${args.length}; pass exactly ${info.arity} argument(s)`);
   if (info.matrixNotation) {
     if (name === "matmul") {
       const flat = args.flatMap((a) => (a.kind === "fn" && a.name === "matmul" ? a.args : [a]));
@@ -639,7 +639,7 @@ export function fn(name: string, ...args: Expr[]): Expr {
       break;
     case "polygamma": {
       if (x.kind !== "num" || !x.value.isInteger() || x.value.isNegative())
-        throw new QgeomError("INVALID_ARGUMENT", `polygamma order must be a non-negative integer, got ${excerpt(String(x))}`);
+        throw new QgeomError("INVALID_ARGUMENT", `polygamma order must be a non-negative integer, got ${excerpt(String(x))}; pass 0, 1, 2, … as the first argument`);
       if (x.value.isZero()) return fn("digamma", args[1]!);
       break;
     }
@@ -650,7 +650,7 @@ export function fn(name: string, ...args: Expr[]): Expr {
     case "lcmultigamma": {
       const p = args[1]!;
       if (p.kind !== "num" || !p.value.isInteger() || !p.value.isPositive())
-        throw new QgeomError("INVALID_ARGUMENT", `${name}(a, p): the dimension p must be a positive integer, got ${excerpt(String(p))}`);
+        throw new QgeomError("INVALID_ARGUMENT", `${name}(a, p): the dimension p must be a positive integer, got ${excerpt(String(p))}; pass p = 1, 2, 3, …`);
       if (p.value.isOne()) {
         // Γ_1 = Γ̃_1 = Γ
         if (name === "multigamma" || name === "cmultigamma") return fn("gamma", x);
@@ -705,9 +705,9 @@ export function fn(name: string, ...args: Expr[]): Expr {
 
 /** The formal partial derivative of an opaque function: orders[k] = order in argument k. */
 export function fnDerivative(f: Fn, orders: readonly number[]): Expr {
-  if (isKernel(f.name)) throw new QgeomError("INVALID_ARGUMENT", `${f.name} is a kernel, not an opaque function`);
+  if (isKernel(f.name)) throw new QgeomError("INVALID_ARGUMENT", `${f.name} is a kernel, not an opaque function; differentiate the kernel with diff() instead`);
   if (orders.length !== f.args.length || orders.some((k) => !Number.isInteger(k) || k < 0))
-    throw new QgeomError("INVALID_ARGUMENT", `derivative orders must be ${f.args.length} non-negative integers`);
+    throw new QgeomError("INVALID_ARGUMENT", `derivative orders must be ${f.args.length} non-negative integers, got ${excerpt(orders)}; pass one order per argument`);
   if (orders.every((k) => k === 0)) return internFn(f.name, f.args, null, FLAG_OPAQUE);
   return internFn(f.name, f.args, orders, FLAG_OPAQUE);
 }
@@ -742,6 +742,6 @@ export function expandMultigamma(name: string, a: Expr, p: number): Expr {
     case "multidigamma":
       return add(...js.map((j) => fn("digamma", shift(j))));
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `${name} is not a multivariate gamma kernel`);
+      throw new QgeomError("INVALID_ARGUMENT", `${name} is not a multivariate gamma kernel; use multigamma, lmultigamma, multidigamma, cmultigamma or lcmultigamma`);
   }
 }

@@ -26,14 +26,14 @@ export type Variable = Expr | string;
 
 export function varName(v: Variable): string {
   if (typeof v === "string") return v;
-  if (v.kind !== "sym") throw new QgeomError("INVALID_ARGUMENT", `can only differentiate with respect to a symbol, got ${excerpt(v.toString())}`);
+  if (v.kind !== "sym") throw new QgeomError("INVALID_ARGUMENT", `can only differentiate with respect to a symbol, got ${excerpt(v.toString())}; pass a symbol such as sym("x")`);
   return v.name;
 }
 
 /** d e / d x. Throws NO_DERIVATIVE_RULE for matrix-notation kernels. */
 export function diff(e: Expr, x: Variable, order = 1): Expr {
   const name = varName(x);
-  if (!Number.isInteger(order) || order < 0) throw new QgeomError("INVALID_ARGUMENT", `derivative order must be a non-negative integer, got ${order}`);
+  if (!Number.isInteger(order) || order < 0) throw new QgeomError("INVALID_ARGUMENT", `derivative order must be a non-negative integer, got ${order}; pass 0, 1, 2, …`);
   let r = e;
   for (let k = 0; k < order; k++) {
     // bottom-up first, so that the recursion in `rule` only ever meets cached children (deep DAGs)
@@ -112,7 +112,7 @@ function fnRule(e: Fn, x: string): Expr {
     );
   if (e.name === "polygamma") {
     const [n, u] = e.args as [Expr, Expr];
-    if (dependsOn(n, x)) throw new QgeomError("NO_DERIVATIVE_RULE", "polygamma is not differentiable in its order");
+    if (dependsOn(n, x)) throw new QgeomError("NO_DERIVATIVE_RULE", `polygamma is not differentiable in its order; differentiate in its argument only, or use a fixed order`);
     return mul(fn("polygamma", add(n, ONE), u), d(u, x));
   }
   if (e.args.length === 2) {
@@ -195,7 +195,7 @@ function fnRule(e: Fn, x: string): Expr {
       // symbols are real, so these commute with d/dx
       return fn(e.name, du);
     default:
-      throw new QgeomError("NO_DERIVATIVE_RULE", `no derivative rule for ${e.name}`);
+      throw new QgeomError("NO_DERIVATIVE_RULE", `no derivative rule for ${e.name}; write the function in terms of differentiable kernels or use an opaque function`);
   }
   return mul(outer, du);
 }

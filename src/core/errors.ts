@@ -32,16 +32,68 @@ export class QgeomError extends Error {
   }
 }
 
-/** A short excerpt of a string or value for error messages. */
-export function excerpt(value: unknown, max = 60): string {
+/**
+ * A short excerpt of a value for error messages: strings in double quotes (unless `quote` is false),
+ * other values as JSON with non-finite numbers, bigints and typed arrays shown as written.
+ */
+export function excerpt(value: unknown, max = 60, quote = typeof value === "string"): string {
   let s: string;
   if (typeof value === "string") s = value;
+  else if (typeof value === "number" || typeof value === "bigint" || typeof value === "function" || typeof value === "symbol" || value === undefined)
+    s = typeof value === "function" ? "a function" : String(value);
   else {
     try {
-      s = JSON.stringify(value) ?? String(value);
+      s = (JSON.stringify(value, (_k, v: unknown) =>
+        typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}\u0000` :
+        typeof v === "bigint" ? `\u0000${v}\u0000` :
+        ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v) ?? String(value))
+        .replace(/"\\u0000(.*?)\\u0000"/g, "$1");
     } catch {
       s = String(value);
     }
   }
-  return s.length > max ? s.slice(0, max - 1) + "…" : s;
+  if (s.length > max) s = s.slice(0, max - 1) + "…";
+  return quote ? `"${s}"` : s;
+}
+
+/** Edit distance between two short strings: insertions, deletions, substitutions and adjacent transpositions. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The candidate closest to `word` when it is a plausible typo of it (edit distance at most
+ * max(1, ⌊|word|/3⌋); ties go to the longer common prefix), else null.
+ */
+export function closestName(word: string, candidates: Iterable<string>): string | null {
+  const w = word.toLowerCase();
+  const prefix = (c: string): number => {
+    let k = 0;
+    while (k < w.length && k < c.length && w[k] === c[k]) k++;
+    return k;
+  };
+  let best: string | null = null;
+  let bestD = Infinity, bestP = -1;
+  for (const c of candidates) {
+    if (c === word) continue;
+    const lc = c.toLowerCase();
+    const d = editDistance(w, lc), p = prefix(lc);
+    if (d < bestD || (d === bestD && p > bestP)) [best, bestD, bestP] = [c, d, p];
+  }
+  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : null;
+}
+
+/** `did you mean "x"? ` for a plausible typo of one of `candidates`, else the empty string. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const c = closestName(word, candidates);
+  return c === null ? "" : `did you mean "${c}"? `;
 }

@@ -1,6 +1,6 @@
 // Direct evaluation of expressions: float64 (with a first-order running error bound), complex float64,
 // and exact rational arithmetic. Each walks the DAG once (shared nodes are evaluated once).
-import { QgeomError, excerpt } from "./errors.js";
+import { QgeomError, didYouMean, excerpt } from "./errors.js";
 import { type Expr, type Fn, postOrder } from "./expr.js";
 import { KERNELS, isKernel } from "./kernels.js";
 import { Rational } from "./rational.js";
@@ -157,8 +157,8 @@ const EPS = 2 ** -52;
 
 function notEvaluable(e: Fn): never {
   if (isKernel(e.name) && KERNELS[e.name]!.matrixNotation)
-    throw new QgeomError("UNSUPPORTED", `${e.name}(...) is matrix notation and has no numeric value; build the matrix explicitly`);
-  throw new QgeomError("UNKNOWN_FUNCTION", `no numeric implementation for opaque function ${e.name}; pass it in options.functions`);
+    throw new QgeomError("UNSUPPORTED", `${e.name}(...) is matrix notation and has no numeric value; build the matrix explicitly (use the Matrix<Expr> API: det, trace, inverse)`);
+  throw new QgeomError("UNKNOWN_FUNCTION", `no numeric implementation for opaque function ${e.name}; ${didYouMean(e.name, Object.keys(KERNELS))}pass it in options.functions`);
 }
 
 /**
@@ -183,7 +183,7 @@ export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}):
         break;
       case "sym": {
         const s = lookupVar(env, x.name);
-        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"`);
+        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"; pass a value for it in the environment`);
         v = s;
         r = 0;
         break;
@@ -259,9 +259,9 @@ export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}):
 export function evaluate(e: Expr, env: Env = {}, options: EvalOptions = {}): number {
   const { value } = evaluateWithError(e, env, options);
   if (Number.isNaN(value))
-    throw new QgeomError("DOMAIN", `"${excerpt(e.toString())}" has no real value at this point (outside the domain of a function, or a pole)`);
+    throw new QgeomError("DOMAIN", `${excerpt(e.toString())} has no real value at this point (outside the domain of a function, or a pole); check the inputs against the expression's domain`);
   if (!Number.isFinite(value) && !options.allowInfinite)
-    throw new QgeomError("NOT_FINITE", `"${excerpt(e.toString())}" overflows to ${value} at this point`);
+    throw new QgeomError("NOT_FINITE", `${excerpt(e.toString())} overflows to ${value} at this point; rescale the inputs or use a log-domain form`);
   return value;
 }
 
@@ -315,7 +315,7 @@ export function evaluateComplex(e: Expr, env: Env = {}, options: EvalOptions = {
         break;
       case "sym": {
         const s = lookupVar(env, x.name);
-        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"`);
+        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"; pass a value for it in the environment`);
         v = [s, 0];
         break;
       }
@@ -368,7 +368,7 @@ export function evaluateComplex(e: Expr, env: Env = {}, options: EvalOptions = {
           default: {
             const args = x.args.map((y) => val.get(y)!);
             if (args.some((z) => z[1] !== 0))
-              throw new QgeomError("UNSUPPORTED", `${x.name} is evaluated for real arguments only`);
+              throw new QgeomError("UNSUPPORTED", `${x.name} is evaluated for real arguments only; use evaluate for real inputs or write the function with complex-capable kernels`);
             if (!isKernel(x.name) || x.dorders !== null) {
               const impl = userFunction(options, x.name);
               if (!impl || x.dorders !== null) notEvaluable(x);
@@ -386,7 +386,7 @@ export function evaluateComplex(e: Expr, env: Env = {}, options: EvalOptions = {
   }
   const out = val.get(e)!;
   if (Number.isNaN(out[0]) || Number.isNaN(out[1]))
-    throw new QgeomError("DOMAIN", `"${excerpt(e.toString())}" is undefined at this point`);
+    throw new QgeomError("DOMAIN", `${excerpt(e.toString())} is undefined at this point; check the inputs against the expression's domain`);
   return out;
 }
 
@@ -407,7 +407,7 @@ export function evaluateExact(e: Expr, env: ReadonlyMap<string, Rational>): Rati
         break;
       case "sym": {
         const s = env.get(x.name);
-        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"`);
+        if (s === undefined) throw new QgeomError("UNKNOWN_VARIABLE", `no value given for variable "${x.name}"; pass an exact rational value for it in the environment`);
         v = s;
         break;
       }
@@ -421,15 +421,15 @@ export function evaluateExact(e: Expr, env: ReadonlyMap<string, Rational>): Rati
         break;
       case "pow": {
         if (x.exp.kind !== "num" || !x.exp.value.isInteger())
-          throw new QgeomError("UNSUPPORTED", `exact evaluation needs integer powers, got ${excerpt(x.toString())}`);
+          throw new QgeomError("UNSUPPORTED", `exact evaluation needs integer powers, got ${excerpt(x.toString())}; use evaluate for a floating-point value`);
         const b = val.get(x.base)!;
         const k = x.exp.value.toInteger();
-        if (k < 0 && b.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `denominator ${excerpt(x.base.toString())} vanishes`);
+        if (k < 0 && b.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `denominator ${excerpt(x.base.toString())} vanishes; choose values that keep every denominator non-zero`);
         v = b.pow(k);
         break;
       }
       default:
-        throw new QgeomError("UNSUPPORTED", `exact evaluation of ${excerpt(x.toString())} is not rational`);
+        throw new QgeomError("UNSUPPORTED", `exact evaluation of ${excerpt(x.toString())} is not rational; use evaluate for a floating-point value`);
     }
     val.set(x, v);
   }

@@ -9,7 +9,7 @@ export {
   ZERO, ONE, MINUS_ONE, TWO, HALF, PI, I, EULER_GAMMA, isValidIdentifier, isPositive, isReal, splitCoeff,
 } from "./build.js";
 export { Rational } from "./rational.js";
-export { QgeomError, excerpt, type QgeomErrorCode } from "./errors.js";
+export { QgeomError, excerpt, closestName, didYouMean, type QgeomErrorCode } from "./errors.js";
 export { KERNELS, isKernel, type KernelInfo } from "./kernels.js";
 export { toMathjs, presentationOrder, splitFraction } from "./print.js";
 export { evaluate, evaluateComplex, evaluateExact, evaluateWithError, type Env, type EvalOptions, type FunctionTable, type Complex } from "./eval.js";

@@ -13,16 +13,16 @@ export class Matrix<T = Expr> {
   readonly cols: number;
   private readonly data: readonly T[];
   constructor(rows: readonly (readonly T[])[]) {
-    if (rows.length === 0 || rows[0]!.length === 0) throw new QgeomError("SHAPE", "a matrix needs at least one row and one column");
+    if (rows.length === 0 || rows[0]!.length === 0) throw new QgeomError("SHAPE", `a matrix needs at least one row and one column; pass rows such as [[a, b], [c, d]]`);
     const c = rows[0]!.length;
     if (!rows.every((r) => r.length === c))
-      throw new QgeomError("SHAPE", `rows have different lengths (${rows.map((r) => r.length).join(", ")})`);
+      throw new QgeomError("SHAPE", `rows have different lengths (${rows.map((r) => r.length).join(", ")}); pass rows of equal length`);
     this.rows = rows.length;
     this.cols = c;
     this.data = rows.flatMap((r) => [...r]);
   }
   get(i: number, j: number): T {
-    if (i < 0 || j < 0 || i >= this.rows || j >= this.cols) throw new QgeomError("SHAPE", `index (${i}, ${j}) outside a ${this.rows}×${this.cols} matrix`);
+    if (i < 0 || j < 0 || i >= this.rows || j >= this.cols) throw new QgeomError("SHAPE", `index (${i}, ${j}) outside a ${this.rows}×${this.cols} matrix; use 0-based indices below the size`);
     return this.data[i * this.cols + j]!;
   }
   toArray(): T[][] {
@@ -48,7 +48,7 @@ export function identityMatrix(n: number): SymbolicMatrix {
 }
 
 function requireSquare(A: SymbolicMatrix, what: string): void {
-  if (!A.isSquare) throw new QgeomError("SHAPE", `${what} needs a square matrix, got ${A.rows}×${A.cols}`);
+  if (!A.isSquare) throw new QgeomError("SHAPE", `${what} needs a square matrix, got ${A.rows}×${A.cols}; pass a square matrix`);
 }
 
 export function transpose<T>(A: Matrix<T>): Matrix<T> {
@@ -65,7 +65,7 @@ export function matScale(A: SymbolicMatrix, c: Expr): SymbolicMatrix {
 }
 
 export function matMul(A: SymbolicMatrix, B: SymbolicMatrix): SymbolicMatrix {
-  if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${A.rows}×${A.cols} by ${B.rows}×${B.cols}`);
+  if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${A.rows}×${A.cols} by ${B.rows}×${B.cols}; the inner sizes must match (check the order of the factors)`);
   return new Matrix(
     Array.from({ length: A.rows }, (_, i) =>
       Array.from({ length: B.cols }, (_, j) => add(...Array.from({ length: A.cols }, (_, k) => mul(A.get(i, k), B.get(k, j))))),
@@ -100,7 +100,7 @@ export function vech(A: SymbolicMatrix): Expr[] {
 /** The symmetric matrix with vech(X) = u. */
 export function unvech(u: readonly Expr[]): SymbolicMatrix {
   const p = (Math.sqrt(8 * u.length + 1) - 1) / 2;
-  if (!Number.isInteger(p)) throw new QgeomError("SHAPE", `vech needs p(p+1)/2 entries, got ${u.length}`);
+  if (!Number.isInteger(p)) throw new QgeomError("SHAPE", `vech needs p(p+1)/2 entries, got ${u.length}; pass exactly p(p+1)/2 entries (1, 3, 6, 10, …) for a p×p matrix`);
   const rows: Expr[][] = Array.from({ length: p }, () => new Array<Expr>(p));
   let k = 0;
   for (let i = 0; i < p; i++)
@@ -117,7 +117,7 @@ export function unvech(u: readonly Expr[]): SymbolicMatrix {
  * `names` given explicitly in vech order (e.g. ["a", "b", "c"] for [[a, b], [b, c]]).
  */
 export function symmetricMatrixSymbols(name: string, p: number, names?: readonly string[]): SymbolicMatrix {
-  if (!Number.isInteger(p) || p < 1) throw new QgeomError("INVALID_ARGUMENT", `dimension must be a positive integer, got ${p}`);
+  if (!Number.isInteger(p) || p < 1) throw new QgeomError("INVALID_ARGUMENT", `dimension must be a positive integer, got ${p}; pass 1, 2, 3, …`);
   if (names) return unvech(names.map(sym));
   const sep = p >= 10 ? "_" : "";
   const u: Expr[] = [];
@@ -159,7 +159,7 @@ function bareiss(M: Poly[][], nvars: number): Poly {
       for (let j = k + 1; j < n; j++) {
         const t = A[i]![j]!.mul(pivot).sub(A[i]![k]!.mul(A[k]![j]!));
         const q = t.divExact(prev);
-        if (q === null) throw new QgeomError("UNSUPPORTED", "internal: Bareiss division was not exact");
+        if (q === null) throw new QgeomError("UNSUPPORTED", `internal: Bareiss division was not exact; this is a bug in qgeom, please report it with the matrix`);
         A[i]![j] = q;
       }
     prev = pivot;
@@ -240,7 +240,7 @@ export function cofactor(A: SymbolicMatrix, options: DetOptions = {}): SymbolicM
 export function inverse(A: SymbolicMatrix, options: DetOptions = {}): SymbolicMatrix {
   requireSquare(A, "inverse");
   const d = det(A, options);
-  if (d.kind === "num" && d.value.isZero()) throw new QgeomError("SINGULAR", "the matrix is singular (its determinant is identically zero)");
+  if (d.kind === "num" && d.value.isZero()) throw new QgeomError("SINGULAR", `the matrix is singular (its determinant is identically zero); check the matrix for dependent rows, or use adjugate(), which needs no inverse`);
   const inv = pow(d, MINUS_ONE);
   return adjugate(A, options).map((x) => simplify(mul(x, inv), { maxTerms: options.maxTerms }));
 }

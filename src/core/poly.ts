@@ -51,7 +51,7 @@ function mulKeys(a: string, b: string): string {
   let s = "";
   for (let i = 0; i < a.length; i++) {
     const e = a.charCodeAt(i) + b.charCodeAt(i);
-    if (e > MAX_EXP) throw new QgeomError("SIZE_LIMIT", "polynomial degree too large (over 65520 in one variable)");
+    if (e > MAX_EXP) throw new QgeomError("SIZE_LIMIT", `polynomial degree too large (over 65520 in one variable); reduce the exponents or use a numeric check`);
     s += String.fromCharCode(e);
   }
   return s;
@@ -188,7 +188,7 @@ export class Poly {
     return Poly.fromMap(this.nvars, m);
   }
   pow(k: number): Poly {
-    if (!Number.isInteger(k) || k < 0) throw new QgeomError("INVALID_ARGUMENT", `polynomial power must be a natural number, got ${k}`);
+    if (!Number.isInteger(k) || k < 0) throw new QgeomError("INVALID_ARGUMENT", `polynomial power must be a natural number, got ${k}; pass 0, 1, 2, …`);
     let result = Poly.one(this.nvars);
     let base: Poly = this;
     while (k > 0) {
@@ -211,7 +211,7 @@ export class Poly {
   leadingKey(): string {
     let best: string | null = null;
     for (const k of this.terms.keys()) if (best === null || k > best) best = k;
-    if (best === null) throw new QgeomError("INVALID_ARGUMENT", "the zero polynomial has no leading term");
+    if (best === null) throw new QgeomError("INVALID_ARGUMENT", `the zero polynomial has no leading term; check for zero before asking for the leading term`);
     return best;
   }
   leadingCoeff(): Rational {
@@ -236,7 +236,7 @@ export class Poly {
 
   /** Exact division: this / d if d divides this in Q[x], else null. */
   divExact(d: Poly): Poly | null {
-    if (d.isZero()) throw new QgeomError("DIVISION_BY_ZERO", "polynomial division by zero");
+    if (d.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `polynomial division by zero; check the divisor is non-zero`);
     const dc = d.constantValue();
     if (dc !== null) return this.scale(dc.inv());
     if (this.isZero()) return this;

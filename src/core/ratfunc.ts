@@ -162,7 +162,7 @@ export class RatFunc {
     return new RatFunc(na.mul(nb), den);
   }
   inv(): RatFunc {
-    if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", "division by an expression that is identically zero");
+    if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by an expression that is identically zero; check the denominator, or substitute values that keep it non-zero`);
     const { c, factors } = splitPoly(this.num);
     let num = Poly.constant(this.nvars, c.inv());
     for (const f of this.den) num = num.mul(f.p.pow(f.k));
@@ -172,7 +172,7 @@ export class RatFunc {
     return this.mul(o.inv());
   }
   pow(k: number): RatFunc {
-    if (!Number.isInteger(k)) throw new QgeomError("INVALID_ARGUMENT", `rational function power must be an integer, got ${k}`);
+    if (!Number.isInteger(k)) throw new QgeomError("INVALID_ARGUMENT", `rational function power must be an integer, got ${k}; use an integer exponent (keep fractional powers out of rational functions)`);
     if (k < 0) return this.inv().pow(-k);
     if (k === 0) return RatFunc.constant(this.nvars, Rational.ONE);
     if (k === 1) return this;

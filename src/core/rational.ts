@@ -72,7 +72,7 @@ export class Rational {
 
   /** n/d for BigInts (reduces; throws on d = 0). */
   static fromBig(n: bigint, d: bigint = 1n): Rational {
-    if (d === 0n) throw new QgeomError("DIVISION_BY_ZERO", "division by zero in an exact rational");
+    if (d === 0n) throw new QgeomError("DIVISION_BY_ZERO", `division by zero in an exact rational; check the denominator is non-zero`);
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -92,7 +92,7 @@ export class Rational {
     if (typeof n === "bigint") return Rational.fromBig(n, 1n);
     if (!Number.isSafeInteger(n)) {
       if (Number.isInteger(n)) return Rational.fromBig(BigInt(n), 1n);
-      throw new QgeomError("INVALID_ARGUMENT", `not an integer: ${n}`);
+      throw new QgeomError("INVALID_ARGUMENT", `not an integer: ${n}; pass an integer (a whole number)`);
     }
     return Rational.fromNums(n, 1);
   }
@@ -100,7 +100,7 @@ export class Rational {
   /** n/d for integers given as numbers or BigInts. */
   static of(n: number | bigint, d: number | bigint = 1): Rational {
     if (typeof n === "number" && typeof d === "number" && Number.isSafeInteger(n) && Number.isSafeInteger(d)) {
-      if (d === 0) throw new QgeomError("DIVISION_BY_ZERO", "division by zero in an exact rational");
+      if (d === 0) throw new QgeomError("DIVISION_BY_ZERO", `division by zero in an exact rational; check the denominator is non-zero`);
       return Rational.fromNums(n, d);
     }
     return Rational.fromBig(BigInt(n), BigInt(d));
@@ -108,7 +108,7 @@ export class Rational {
 
   /** The exact value of a finite double (every double is a dyadic rational). */
   static fromDouble(x: number): Rational {
-    if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `not a finite number: ${x}`);
+    if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `not a finite number: ${x}; pass a finite number`);
     if (Number.isInteger(x)) return Rational.int(x);
     let d = 1n;
     let m = x;
@@ -187,7 +187,7 @@ export class Rational {
     return Rational.fromBig(this.num * o.num, this.den * o.den);
   }
   div(o: Rational): Rational {
-    if (o.isZero()) throw new QgeomError("DIVISION_BY_ZERO", "division by zero in an exact rational");
+    if (o.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by zero in an exact rational; check the divisor is non-zero`);
     return this.mul(o.inv());
   }
   neg(): Rational {
@@ -195,7 +195,7 @@ export class Rational {
     return new Rational(0, 0, -this.bn, this.bd);
   }
   inv(): Rational {
-    if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", "division by zero: 1/0");
+    if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by zero: 1/0; check the value is non-zero before inverting`);
     if (this.sd !== 0) return this.sn < 0 ? Rational.small(-this.sd, -this.sn) : Rational.small(this.sd, this.sn);
     return this.bn < 0n ? new Rational(0, 0, -this.bd, -this.bn) : new Rational(0, 0, this.bd, this.bn);
   }
@@ -204,7 +204,7 @@ export class Rational {
   }
   /** this^k for an integer k (k < 0 needs this != 0). */
   pow(k: number): Rational {
-    if (!Number.isSafeInteger(k)) throw new QgeomError("INVALID_ARGUMENT", `exponent must be an integer, got ${k}`);
+    if (!Number.isSafeInteger(k)) throw new QgeomError("INVALID_ARGUMENT", `exponent must be an integer, got ${k}; use an integer exponent`);
     if (k === 0) return Rational.ONE;
     if (k < 0) return this.inv().pow(-k);
     if (this.sd !== 0 && k <= 3) {
@@ -236,7 +236,7 @@ export class Rational {
   }
   /** Integer part of an integer rational as number (throws if not an integer). */
   toInteger(): number {
-    if (!this.isInteger()) throw new QgeomError("INVALID_ARGUMENT", `${this.toString()} is not an integer`);
+    if (!this.isInteger()) throw new QgeomError("INVALID_ARGUMENT", `${this.toString()} is not an integer; use floor() or check isInteger first`);
     return this.sd !== 0 ? this.sn : Number(this.bn);
   }
   floor(): bigint {

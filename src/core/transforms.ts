@@ -206,5 +206,5 @@ function subsFunctions(e: Expr, f: (x: Expr) => Expr): Expr {
 /** Throws SIZE_LIMIT if e has more than `max` distinct nodes. */
 export function checkExprSize(e: Expr, max: number, what = "expression"): void {
   let n = 0;
-  for (const _ of postOrder([e])) if (++n > max) throw new QgeomError("SIZE_LIMIT", `${what} ${excerpt(e.toString())} has over ${max} nodes`);
+  for (const _ of postOrder([e])) if (++n > max) throw new QgeomError("SIZE_LIMIT", `${what} ${excerpt(e.toString())} has over ${max} nodes; raise the limit (maxNodes) or simplify the expression first`);
 }

@@ -149,14 +149,14 @@ function fmt(x: number): string {
 export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certificate {
   const method = options.method ?? "auto";
   if (!["auto", "exact", "probabilistic", "numeric"].includes(method))
-    throw new QgeomError("INVALID_ARGUMENT", `verify method must be auto, exact, probabilistic or numeric, got "${String(method)}"`);
+    throw new QgeomError("INVALID_ARGUMENT", `verify method must be auto, exact, probabilistic or numeric, got "${String(method)}"; pass one of these`);
   const rng = new Prng(options.seed ?? 1);
   const tol = options.tolerance ?? 1e-10;
   const vars = options.vars ?? [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...(options.domain ?? []).flatMap((c) => freeSymbols(c.expr))])].sort();
   const used = new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...(options.domain ?? []).flatMap((c) => freeSymbols(c.expr))]);
   for (const s of used)
     if (!vars.includes(s))
-      throw new QgeomError("UNKNOWN_VARIABLE", `symbol "${s}" occurs in the identity or domain but not in vars (${vars.join(", ")})`);
+      throw new QgeomError("UNKNOWN_VARIABLE", `symbol "${s}" occurs in the identity or domain but not in vars (${vars.join(", ")}); add it to vars`);
   if ((lhs.flags | rhs.flags) & FLAG_MATRIX)
     return { verdict: "unknown", method: "none", reason: "matrix notation (det, tr, ...) has no value; write the matrices with explicit entries" };
 
@@ -203,7 +203,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
       const values = new Map<string, Rational>(Object.entries(env).map(([k, v]) => [k, Rational.fromDouble(v)]));
       const field = new PointField((i) => {
         const s = t.vars[i]!;
-        if (s.kind !== "sym") throw new QgeomError("UNSUPPORTED", "internal: atom in a rational identity");
+        if (s.kind !== "sym") throw new QgeomError("UNSUPPORTED", `internal: atom in a rational identity; this is a bug in qgeom, please report it with the identity`);
         return values.get(s.name)!;
       });
       const at = new Atomizer(t, field);
@@ -366,6 +366,6 @@ function proveOnly(lhs: Expr, rhs: Expr, options: VerifyOptions): (Certificate &
 export function assertIdentity(lhs: Expr, rhs: Expr, options: VerifyOptions & { allowNumeric?: boolean } = {}): Certificate {
   const c = verify(lhs, rhs, options);
   if (c.verdict === "proved" || (options.allowNumeric && c.verdict === "checked")) return c;
-  throw new QgeomError("INVALID_ARGUMENT", `identity not established: ${JSON.stringify(c)}`);
+  throw new QgeomError("INVALID_ARGUMENT", `identity not established: ${JSON.stringify(c)}; check the identity, or pass allowNumeric: true to accept a numeric check`);
 }
 

@@ -1,6 +1,6 @@
 // mathjs syntax <-> Expr. mathjs is our parser and node format; numbers are read exactly (0.1 = 1/10).
 import { create, all, type MathNode } from "mathjs";
-import { QgeomError, excerpt } from "../core/errors.js";
+import { QgeomError, didYouMean, excerpt } from "../core/errors.js";
 import {
   type Expr,
   add,
@@ -20,7 +20,7 @@ import {
   HALF,
   gamma,
 } from "../core/build.js";
-import { isKernel, KERNEL_ALIASES } from "../core/kernels.js";
+import { KERNELS, isKernel, KERNEL_ALIASES } from "../core/kernels.js";
 import { Rational } from "../core/rational.js";
 import { toMathjs } from "../core/print.js";
 import type { Constraint, ConstraintOp } from "../core/verify.js";
@@ -48,19 +48,19 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength)
     throw new QgeomError("SIZE_LIMIT", `expression is ${text.length} characters, over the limit of ${maxLength}; pass a larger maxLength`);
-  if (text.trim() === "") throw new QgeomError("PARSE", "empty expression");
+  if (text.trim() === "") throw new QgeomError("PARSE", `empty expression; pass an expression such as "x^2 + 1"`);
   let node: MathNode;
   try {
     node = math.parse(text) as MathNode;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new QgeomError("PARSE", `cannot parse "${excerpt(text, 50)}": ${msg}`);
+    throw new QgeomError("PARSE", `cannot parse ${excerpt(text, 50)}: ${msg}; check the syntax (mathjs: * for products, ^ for powers, f(x) for calls)`);
   }
   return fromMathjsNode(node, options);
 }
 
 function unsupported(what: string, text: string): never {
-  throw new QgeomError("PARSE", `unsupported syntax (${what}) in "${excerpt(text, 40)}"`);
+  throw new QgeomError("PARSE", `unsupported syntax (${what}) in ${excerpt(text, 40)}; rewrite it with + - * / ^ and function calls`);
 }
 
 /** Converts a mathjs node tree to an Expr. */
@@ -76,15 +76,15 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
           if (r !== null) return num(r);
         }
         if (typeof v === "number" && Number.isFinite(v)) return num(v);
-        throw new QgeomError("PARSE", `${excerpt(String(v), 30)} is not an exact value; qgeom expressions hold finite exact numbers only`);
+        throw new QgeomError("PARSE", `${excerpt(String(v), 30, false)} is not an exact value; qgeom expressions hold finite exact numbers only; write it as a fraction or a decimal literal`);
       }
       case "SymbolNode": {
         const name = anyN.name as string;
         if (name === "E") return exp(ONE);
         if (name === "PI") return sym("pi");
         if (name === "Infinity" || name === "NaN")
-          throw new QgeomError("PARSE", `${name} is not an exact value; qgeom expressions hold exact numbers only`);
-        if (!isValidIdentifier(name)) throw new QgeomError("PARSE", `invalid symbol name "${excerpt(name, 30)}"`);
+          throw new QgeomError("PARSE", `${name} is not an exact value; qgeom expressions hold exact numbers only; write it as a fraction or a decimal literal`);
+        if (!isValidIdentifier(name)) throw new QgeomError("PARSE", `invalid symbol name ${excerpt(name, 30)}; use a letter followed by letters, digits or _`);
         return sym(name);
       }
       case "ParenthesisNode":
@@ -103,7 +103,7 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
             }
             const e = conv(m);
             if (inverse && e.kind === "num" && e.value.isZero())
-              throw new QgeomError("DIVISION_BY_ZERO", `division by zero in "${excerpt(n.toString(), 40)}"`);
+              throw new QgeomError("DIVISION_BY_ZERO", `division by zero in ${excerpt(n.toString(), 40)}; check the denominator`);
             factors.push(inverse ? pow(e, num(-1)) : e);
           };
           walk(n, false);
@@ -159,11 +159,11 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
     const ords = ((orders as unknown as { items: MathNode[] }).items ?? []).map((it) => {
       const e = conv(it);
       if (e.kind !== "num" || !e.value.isInteger() || e.value.isNegative())
-        throw new QgeomError("PARSE", "derivative orders must be non-negative integers");
+        throw new QgeomError("PARSE", `derivative orders must be non-negative integers; pass orders such as Derivative(f(x, y), 1, 0)`);
       return e.value.toInteger();
     });
     if (f.kind !== "fn" || isKernel(f.name) || f.dorders !== null)
-      throw new QgeomError("PARSE", "Derivative(...) applies to an opaque function call such as f(x, y)");
+      throw new QgeomError("PARSE", `Derivative(...) applies to an opaque function call such as f(x, y); use diff() for anything else`);
     return fnDerivative(f, ords);
   };
   return conv(node);
@@ -172,7 +172,7 @@ export function fromMathjsNode(node: MathNode, options: ParseOptions = {}): Expr
 /** Applies a function by name, with mathjs/nerdamer aliases; unknown names are opaque only if allowed. */
 export function applyFunction(raw: string, args: Expr[], allowed?: readonly string[] | true): Expr {
   const arity = (k: number): void => {
-    if (args.length !== k) throw new QgeomError("PARSE", `${raw} takes ${k} argument(s), got ${args.length}`);
+    if (args.length !== k) throw new QgeomError("PARSE", `${raw} takes ${k} argument(s), got ${args.length}; pass ${k} argument(s)`);
   };
   switch (raw) {
     case "sqrt":
@@ -215,10 +215,10 @@ export function applyFunction(raw: string, args: Expr[], allowed?: readonly stri
   if (!ok)
     throw new QgeomError(
       "UNKNOWN_FUNCTION",
-      `unknown function "${excerpt(raw, 30)}"; known functions are exp, log, sqrt, gamma, lgamma, digamma, polygamma, softplus, sigmoid, abs, sin, cos, ... ` +
-        `To use it as an opaque function, pass { functions: ["${excerpt(raw, 30)}"] }`,
+      `unknown function ${excerpt(raw, 30)}; ${didYouMean(raw, [...Object.keys(KERNELS), ...Object.keys(KERNEL_ALIASES)])}known functions are exp, log, sqrt, gamma, lgamma, digamma, polygamma, softplus, sigmoid, abs, sin, cos, ... ` +
+        `To use it as an opaque function, pass { functions: [${excerpt(raw, 30)}] }`,
     );
-  if (!isValidIdentifier(raw)) throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name "${excerpt(raw, 30)}"`);
+  if (!isValidIdentifier(raw)) throw new QgeomError("UNKNOWN_FUNCTION", `invalid function name ${excerpt(raw, 30)}; use a letter followed by letters, digits or _`);
   return fn(raw, ...args);
 }
 
@@ -255,14 +255,14 @@ export function parseDomain(text: string, options: ParseOptions = {}): Constrain
     try {
       node = math.parse(part) as MathNode;
     } catch (e) {
-      throw new QgeomError("PARSE", `cannot parse the constraint "${excerpt(part, 40)}": ${e instanceof Error ? e.message : String(e)}`);
+      throw new QgeomError("PARSE", `cannot parse the constraint ${excerpt(part, 40)}: ${e instanceof Error ? e.message : String(e)}; check the syntax (e.g. "x > 0, a*c - b^2 > 0")`);
     }
     const n = node as unknown as { type: string; fn?: string; args?: MathNode[] };
     const op = n.type === "OperatorNode" ? CONSTRAINT_OPS[n.fn ?? ""] : undefined;
     if (op === undefined || !n.args || n.args.length !== 2)
       throw new QgeomError(
         "PARSE",
-        `a constraint must be an inequality like "x > 0" or "a*c - b^2 > 0", got "${excerpt(part, 40)}" (equalities are not domains: substitute instead)`,
+        `a constraint must be an inequality like "x > 0" or "a*c - b^2 > 0", got ${excerpt(part, 40)} (equalities are not domains: substitute instead)`,
       );
     return { expr: sub(fromMathjsNode(n.args[0]!, options), fromMathjsNode(n.args[1]!, options)), op };
   });

@@ -26,7 +26,7 @@ export function toNerdamer(e: Expr): string {
       case "num":
         return [x.value.toString(), x.value.isInteger() && !x.value.isNegative() ? 5 : 2];
       case "const":
-        if (x.name === "eulergamma") throw new QgeomError("UNSUPPORTED", "nerdamer has no Euler–Mascheroni constant");
+        if (x.name === "eulergamma") throw new QgeomError("UNSUPPORTED", `nerdamer has no Euler–Mascheroni constant; keep this expression in qgeom, or substitute a numeric value first`);
         return [x.name, 5];
       case "sym":
         return [x.name, 5];
@@ -48,7 +48,7 @@ export function toNerdamer(e: Expr): string {
       case "pow":
         return [`${p(x.base, 4)}^(${p(x.exp, 0)})`, 4];
       case "fn": {
-        if (x.dorders) throw new QgeomError("UNSUPPORTED", "nerdamer syntax has no formal derivatives of opaque functions");
+        if (x.dorders) throw new QgeomError("UNSUPPORTED", `nerdamer syntax has no formal derivatives of opaque functions; keep this expression in qgeom`);
         const a = x.args.map((y) => p(y, 0));
         switch (x.name) {
           case "exp":

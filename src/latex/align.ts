@@ -33,7 +33,7 @@ function relationOf(r: Relation | undefined): string {
 
 /** The lines of a derivation for an align* body: "start &= e1 && \text{...} \\ &= e2 ...". */
 export function alignLines(d: Derivation, options: LatexOptions = {}): string[] {
-  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", "derivation: at least one step is needed");
+  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", `derivation: at least one step is needed; pass a non-empty list of steps`);
   return d.steps.map((step, i) => {
     const left = i === 0 ? toLatex(d.start, options) + " " : "";
     const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";

@@ -176,7 +176,7 @@ function block(item: DocumentItem, opts: LatexOptions, r: Renderer): Block {
       };
     }
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `document: unknown item kind "${(item as { kind: unknown }).kind}"`);
+      throw new QgeomError("INVALID_ARGUMENT", `document: unknown item kind "${(item as { kind: unknown }).kind}"; use "math", "text", "derivation" or one of the documented kinds`);
   }
 }
 

@@ -28,7 +28,7 @@ export function renderKatex(latex: string, options: KatexRenderOptions = {}): st
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new QgeomError("PARSE", `KaTeX rejects "${excerpt(latex, 60)}": ${msg}`);
+    throw new QgeomError("PARSE", `KaTeX rejects ${excerpt(latex, 60)}: ${msg}; check the LaTeX (balanced braces, known macros)`);
   }
 }
 

@@ -73,7 +73,7 @@ const WORD_FONTS = new Set(["mathit", "mathrm", "operatorname"]);
 
 function parseError(src: string, at: number, what: string): QgeomError {
   const near = src.slice(Math.max(0, at - 12), at + 12);
-  return new QgeomError("PARSE", `cannot read the LaTeX near "${excerpt(near, 30)}" (offset ${at}): ${what}`);
+  return new QgeomError("PARSE", `cannot read the LaTeX near ${excerpt(near, 30)} (offset ${at}): ${what}; check the LaTeX there, or write the expression in mathjs syntax`);
 }
 
 function tokenize(src: string): Tok[] {
@@ -644,7 +644,7 @@ class Parser {
     const to = this.scriptEnd(last);
     const text = this.src.slice(from, to);
     const parts = text.split(",").map((s) => readPart(s.trim()));
-    if (parts.some((p) => p === null || p === "")) throw parseError(this.src, from, `a subscript of a name must be letters and digits (indices), got "${excerpt(text, 20)}"`);
+    if (parts.some((p) => p === null || p === "")) throw parseError(this.src, from, `a subscript of a name must be letters and digits (indices), got ${excerpt(text, 20)}`);
     return joinName(head, parts as string[]);
   }
 
@@ -824,7 +824,7 @@ function checkLength(text: string, options: LatexParseOptions): void {
   if (typeof text !== "string") throw new QgeomError("PARSE", `parseLatex: expected a string, got ${typeof text}`);
   const max = options.maxLength ?? 100_000;
   if (text.length > max) throw new QgeomError("SIZE_LIMIT", `LaTeX input is ${text.length} characters, over the limit of ${max}; pass a larger maxLength`);
-  if (text.trim() === "") throw new QgeomError("PARSE", "empty LaTeX input");
+  if (text.trim() === "") throw new QgeomError("PARSE", `empty LaTeX input; pass a formula such as "x^{2}+1"`);
 }
 
 /**
@@ -865,6 +865,6 @@ export function parseLatexMatrix(text: string, options: LatexParseOptions = {}):
       return conv.conv(p.parseAll(), false);
     }),
   );
-  if (!out.every((r) => r.length === out[0]!.length)) throw new QgeomError("SHAPE", `matrix rows have different lengths (${out.map((r) => r.length).join(", ")})`);
+  if (!out.every((r) => r.length === out[0]!.length)) throw new QgeomError("SHAPE", `matrix rows have different lengths (${out.map((r) => r.length).join(", ")}); give every row the same number of & separators`);
   return out;
 }

@@ -493,7 +493,7 @@ class LatexPrinter {
       const argCtx: Ctx = { script: false, matrix: MATRIX_KERNELS.has(name) };
       return macro.replace(/#([1-9])/g, (_, k: string) => {
         const a = f.args[Number(k) - 1];
-        if (a === undefined) throw new QgeomError("INVALID_ARGUMENT", `macro for ${name} uses #${k}, but ${name} has ${f.args.length} argument(s)`);
+        if (a === undefined) throw new QgeomError("INVALID_ARGUMENT", `macro for ${name} uses #${k}, but ${name} has ${f.args.length} argument(s); use #1 … #${f.args.length} only`);
         return this.print(a, argCtx);
       });
     }
@@ -645,14 +645,14 @@ export function toLatex(x: Expr | Matrix<Expr> | readonly (readonly Expr[])[], o
   if (x instanceof Matrix || isExprGrid(x)) {
     const rows = x instanceof Matrix ? x.toArray() : x;
     if (rows.length === 0 || rows.some((r) => !Array.isArray(r) || r.length !== rows[0]!.length || r.length === 0))
-      throw new QgeomError("SHAPE", "toLatex: a matrix needs at least one row, and rows of one non-zero length");
+      throw new QgeomError("SHAPE", `toLatex: a matrix needs at least one row, and rows of one non-zero length; pass a non-empty rectangular array of rows`);
     const env = options.matrix ?? "pmatrix";
-    if (env !== "pmatrix" && env !== "bmatrix") throw new QgeomError("INVALID_ARGUMENT", `toLatex: matrix must be "pmatrix" or "bmatrix", got "${String(env)}"`);
+    if (env !== "pmatrix" && env !== "bmatrix") throw new QgeomError("INVALID_ARGUMENT", `toLatex: matrix must be "pmatrix" or "bmatrix", got "${String(env)}"; pass "pmatrix" or "bmatrix"`);
     const body = rows.map((r) => r.map((e) => printer.print(e, DISPLAY)).join(" & ")).join(" \\\\ ");
     return `\\begin{${env}} ${body} \\end{${env}}`;
   }
   if (x === null || typeof x !== "object" || !("kind" in x)) throw new QgeomError("INVALID_ARGUMENT", "toLatex: expected an expression or a matrix of expressions");
   const mode = options.exp ?? "auto";
-  if (mode !== "auto" && mode !== "e" && mode !== "exp") throw new QgeomError("INVALID_ARGUMENT", `toLatex: exp must be "auto", "e" or "exp", got "${String(mode)}"`);
+  if (mode !== "auto" && mode !== "e" && mode !== "exp") throw new QgeomError("INVALID_ARGUMENT", `toLatex: exp must be "auto", "e" or "exp", got "${String(mode)}"; pass "auto", "e" or "exp"`);
   return printer.print(x, DISPLAY);
 }

@@ -61,7 +61,7 @@ function escapePlain(s: string, where: string): string {
 /** Splits text at $...$ into plain and math segments; an unclosed $ is an error. */
 export function splitMath(text: string, where = "text"): Array<{ math: boolean; s: string }> {
   const parts = text.split("$");
-  if (parts.length % 2 === 0) throw new QgeomError("INVALID_ARGUMENT", `${where}: unbalanced $ in "${excerpt(text, 50)}"`);
+  if (parts.length % 2 === 0) throw new QgeomError("INVALID_ARGUMENT", `${where}: unbalanced $ in ${excerpt(text, 50)}; close every $ or escape it as \\$`);
   return parts.map((s, i) => ({ math: i % 2 === 1, s })).filter((p) => p.s !== "" || p.math);
 }
 

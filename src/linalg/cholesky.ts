@@ -69,12 +69,12 @@ export function choleskySolve(L: Matrix, B: Matrix | Float64Array): Matrix | Flo
 export function choleskySolve(L: Matrix, B: Matrix | Float64Array): Matrix | Float64Array {
   checkMatrix(L, "L");
   const n = L.rows;
-  if (L.cols !== n) throw new QgeomError("SHAPE", `L must be square, got ${shapeOf(L)}`);
+  if (L.cols !== n) throw new QgeomError("SHAPE", `L must be square, got ${shapeOf(L)}; pass the square factor returned by cholesky()`);
   const isVec = B instanceof Float64Array;
   const k = isVec ? 1 : B.cols;
   const rowsB = isVec ? B.length : B.rows;
   if (rowsB !== n) {
-    throw new QgeomError("SHAPE", `choleskySolve: right-hand side has ${rowsB} rows but L is ${shapeOf(L)}`);
+    throw new QgeomError("SHAPE", `choleskySolve: right-hand side has ${rowsB} rows but L is ${shapeOf(L)}; pass ${L.rows} rows`);
   }
   const l = L.data;
   const X = (isVec ? B : B.data).slice();

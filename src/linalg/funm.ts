@@ -57,7 +57,7 @@ function domainMask(core: SpectralCore, domain: Domain, opts: SpectralOptions | 
       : "";
   throw new QgeomError(
     "NOT_POSITIVE_DEFINITE",
-    `${name} (${shapeOf({ rows: n, cols: n })}) is not ${kind}: smallest eigenvalue ${lmin.toExponential(3)} (largest ${values[n - 1]!.toExponential(3)}); ${op} needs a ${kind} matrix${hint}`,
+    `${name} (${shapeOf({ rows: n, cols: n })}) is not ${kind}: smallest eigenvalue ${lmin.toExponential(3)} (largest ${values[n - 1]!.toExponential(3)}); ${op} needs a ${kind} matrix${hint}; pass one (e.g. check its eigenvalues with eigh)`,
     { minEigenvalue: lmin },
   );
 }
@@ -71,7 +71,7 @@ function evalReal(core: SpectralCore, f: (x: number) => number, zero: Uint8Array
     if (!Number.isFinite(y)) {
       throw new QgeomError(
         "NOT_FINITE",
-        `${op}(${opts?.name ?? "A"}): the function is ${y} at eigenvalue ${core.values[j]} (index ${j}); the result would not be finite`,
+        `${op}(${opts?.name ?? "A"}): the function is ${y} at eigenvalue ${core.values[j]} (index ${j}); the result would not be finite; check the spectrum of the matrix, or use a function that is finite there`,
         { eigenvalue: core.values[j] },
       );
     }
@@ -178,7 +178,7 @@ export function funmComplex(A: Matrix | CMatrix, f: (x: number) => readonly [num
     if (!Number.isFinite(a) || !Number.isFinite(b)) {
       throw new QgeomError(
         "NOT_FINITE",
-        `funmComplex(${opts?.name ?? "A"}): the function is ${a} + ${b}i at eigenvalue ${core.values[j]}; the result would not be finite`,
+        `funmComplex(${opts?.name ?? "A"}): the function is ${a} + ${b}i at eigenvalue ${core.values[j]}; the result would not be finite; check the spectrum of the matrix, or use a function that is finite there`,
       );
     }
     fr[j] = a;
@@ -238,7 +238,7 @@ export function powm(A: CMatrix, s: number, opts?: SpectralOptions): CMatrix;
 export function powm(A: Matrix | CMatrix, s: number, opts?: SpectralOptions): Matrix | CMatrix;
 export function powm(A: Matrix | CMatrix, s: number, opts?: SpectralOptions): Matrix | CMatrix {
   if (typeof s !== "number" || !Number.isFinite(s)) {
-    throw new QgeomError("INVALID_ARGUMENT", `powm: exponent s must be a finite number, got ${String(s)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `powm: exponent s must be a finite number, got ${String(s)}; pass a finite real exponent`);
   }
   if (s === 1) return apply(A, (x) => x, "any", opts, "powm");
   return apply(A, (x) => Math.pow(x, s), s > 0 ? "psd" : "pd", opts, "powm");
@@ -251,7 +251,7 @@ export function powm(A: Matrix | CMatrix, s: number, opts?: SpectralOptions): Ma
  */
 export function powImag(rho: Matrix | CMatrix, t: number, opts?: SpectralOptions): CMatrix {
   if (typeof t !== "number" || !Number.isFinite(t)) {
-    throw new QgeomError("INVALID_ARGUMENT", `powImag: t must be a finite number, got ${String(t)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `powImag: t must be a finite number, got ${String(t)}; pass a finite real t`);
   }
   const o = { name: "rho", ...opts };
   const core = spectralCore(rho, o, isComplex(rho) ? "a Hermitian positive-definite matrix" : "a symmetric positive-definite matrix");

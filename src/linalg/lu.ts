@@ -97,7 +97,7 @@ function requireNonsingular(A: Matrix, f: LU, name: string, op: string): void {
     if (!(Math.abs(u) > thresh)) {
       throw new QgeomError(
         "SINGULAR",
-        `${name} (${shapeOf(A)}) is singular to working precision: LU pivot ${i + 1} of ${n} is ${u.toExponential(3)} (threshold ${thresh.toExponential(2)}); ${op} needs a non-singular matrix`,
+        `${name} (${shapeOf(A)}) is singular to working precision: LU pivot ${i + 1} of ${n} is ${u.toExponential(3)} (threshold ${thresh.toExponential(2)}); ${op} needs a non-singular matrix (check for dependent rows, or regularise with A + εI)`,
         { pivot: i, value: u },
       );
     }
@@ -142,9 +142,9 @@ export function solve(A: Matrix, B: Matrix | Float64Array, name = "A"): Matrix |
   if (!isVec) checkMatrix(B, "B");
   const rowsB = isVec ? B.length : B.rows;
   if (rowsB !== A.rows) {
-    throw new QgeomError("SHAPE", `solve: right-hand side has ${rowsB} rows but ${name} is ${shapeOf(A)}`);
+    throw new QgeomError("SHAPE", `solve: right-hand side has ${rowsB} rows but ${name} is ${shapeOf(A)}; pass ${A.rows} rows`);
   }
-  if (isVec && !B.every(Number.isFinite)) throw new QgeomError("NOT_FINITE", "solve: right-hand side has non-finite entries");
+  if (isVec && !B.every(Number.isFinite)) throw new QgeomError("NOT_FINITE", `solve: right-hand side has non-finite entries; pass finite values`);
   const k = isVec ? 1 : B.cols;
   const X = luSolveInPlace(f, isVec ? B : B.data, k);
   return isVec ? X : { rows: A.rows, cols: k, data: X };

@@ -62,7 +62,7 @@ function fillChecked(dst: Float64Array, rows: unknown[][], c: number, name: stri
       if (typeof v !== "number" || !Number.isFinite(v)) {
         throw new QgeomError(
           "NOT_FINITE",
-          `${name}[${i}][${j}] is ${excerpt(v)}; every entry must be a finite number`,
+          `${name}[${i}][${j}] is ${excerpt(v)}; every entry must be a finite number; replace NaN/Infinity with finite values`,
           { row: i, col: j },
         );
       }
@@ -183,7 +183,7 @@ export function diagonal(A: Matrix): Float64Array {
 
 function checkSize(rows: number, cols: number): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
-    throw new QgeomError("SHAPE", `matrix size must be positive integers, got ${rows}×${cols}`);
+    throw new QgeomError("SHAPE", `matrix size must be positive integers, got ${rows}×${cols}; pass whole numbers ≥ 1`);
   }
 }
 
@@ -226,7 +226,7 @@ function checkProduct(A: { rows: number; cols: number }, B: { rows: number; cols
   if (A.cols !== B.rows) {
     throw new QgeomError(
       "SHAPE",
-      `${op}: cannot multiply ${shapeOf(A)} by ${shapeOf(B)} (inner sizes ${A.cols} ≠ ${B.rows})`,
+      `${op}: cannot multiply ${shapeOf(A)} by ${shapeOf(B)} (inner sizes ${A.cols} ≠ ${B.rows}); check the order of the factors`,
     );
   }
 }
@@ -347,7 +347,7 @@ export function cscale(A: Matrix | CMatrix, sRe: number, sIm = 0): CMatrix {
 }
 
 function checkSquare(A: { rows: number; cols: number }, op: string): void {
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${op} needs a square matrix, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${op} needs a square matrix, got ${shapeOf(A)}; pass an n×n matrix`);
 }
 
 /** Trace `tr A = Σ_i A_ii` of a square real matrix. */

@@ -81,7 +81,7 @@ export function orthonormalizeColumns(qr: Float64Array, qi: Float64Array | null,
 export function orthonormalize(M: Matrix): Matrix {
   checkMatrix(M, "M");
   const { rows: m, cols: k } = M;
-  if (k > m) throw new QgeomError("SHAPE", `orthonormalize: M is ${shapeOf(M)}; at most ${m} orthonormal columns exist in dimension ${m}`);
+  if (k > m) throw new QgeomError("SHAPE", `orthonormalize: M is ${shapeOf(M)}; at most ${m} orthonormal columns exist in dimension ${m}; pass at most ${m} columns`);
   const q = new Float64Array(m * k);
   for (let r = 0; r < m; r++) for (let c = 0; c < k; c++) q[c * m + r] = M.data[r * k + c]!;
   orthonormalizeColumns(q, null, m, k);
@@ -94,7 +94,7 @@ export function orthonormalize(M: Matrix): Matrix {
 export function corthonormalize(M: CMatrix): CMatrix {
   checkMatrix(M, "M");
   const { rows: m, cols: k } = M;
-  if (k > m) throw new QgeomError("SHAPE", `corthonormalize: M is ${shapeOf(M)}; at most ${m} orthonormal columns exist in dimension ${m}`);
+  if (k > m) throw new QgeomError("SHAPE", `corthonormalize: M is ${shapeOf(M)}; at most ${m} orthonormal columns exist in dimension ${m}; pass at most ${m} columns`);
   const qr = new Float64Array(m * k), qi = new Float64Array(m * k);
   for (let r = 0; r < m; r++) {
     for (let c = 0; c < k; c++) {

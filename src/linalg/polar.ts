@@ -24,7 +24,7 @@ export function polar(W: Matrix, name = "W"): PolarResult {
   if (d > k) {
     throw new QgeomError(
       "SHAPE",
-      `${name} is ${shapeOf(W)}: the left polar decomposition W = P U needs rows ≤ columns (k ≥ d); for a tall matrix decompose its transpose`,
+      `${name} is ${shapeOf(W)}: the left polar decomposition W = P U needs rows ≤ columns (k ≥ d); for a tall matrix pass its transpose`,
     );
   }
   const { u: X, s, v: Y } = svd(W, name); // X d×d, Y k×d

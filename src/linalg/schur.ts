@@ -18,7 +18,7 @@ export function schurComplement(A: Matrix, block: readonly number[], name = "A")
   if (!Array.isArray(block) || block.length === 0 || block.length >= n) {
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `schurComplement: block must list between 1 and ${n - 1} indices of ${name} (${shapeOf(A)}), got ${excerpt(block)}`,
+      `schurComplement: block must list between 1 and ${n - 1} indices of ${name} (${shapeOf(A)}), got ${excerpt(block)}; pass e.g. [0]`,
     );
   }
   const inB = new Uint8Array(n);
@@ -26,7 +26,7 @@ export function schurComplement(A: Matrix, block: readonly number[], name = "A")
     if (!Number.isInteger(i) || i < 0 || i >= n || inB[i] === 1) {
       throw new QgeomError(
         "INVALID_ARGUMENT",
-        `schurComplement: block ${excerpt(block)} must hold distinct integer indices in 0..${n - 1}; ${String(i)} is not valid`,
+        `schurComplement: block ${excerpt(block)} must hold distinct integer indices in 0..${n - 1}; ${String(i)} is not valid; remove duplicates and out-of-range entries`,
       );
     }
     inB[i] = 1;

@@ -1,5 +1,5 @@
 // Input checks shared by the kernels. Every failure is a QgeomError naming the argument.
-import { QgeomError } from "../core/errors.js";
+import { QgeomError, excerpt } from "../core/errors.js";
 import {
   type CMatrix,
   type Matrix,
@@ -35,7 +35,7 @@ export function checkMatrix(A: Matrix | CMatrix, name: string): void {
   if (!isMatrixLike(A)) {
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `${name} is not a matrix ({rows, cols, data: Float64Array} or {rows, cols, re, im}); build one with matrix([[...]]) or cmatrix({re, im})`,
+      `${name} is not a matrix ({rows, cols, data: Float64Array} or {rows, cols, re, im}), got ${excerpt(A)}; build one with matrix([[...]]) or cmatrix({re, im})`,
     );
   }
   const parts = isComplex(A) ? [A.re, A.im] : [A.data];
@@ -56,7 +56,7 @@ export function checkMatrix(A: Matrix | CMatrix, name: string): void {
 /** Checks a finite square matrix. */
 export function checkSquare(A: Matrix | CMatrix, name: string): void {
   checkMatrix(A, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n matrix`);
 }
 
 /** Checks a finite real symmetric matrix (within the relative tolerance), in one pass over A. */
@@ -66,7 +66,7 @@ export function checkSymmetric(A: Matrix, opts: CheckOptions | undefined, what =
   if (isComplex(A)) throw new QgeomError("INVALID_ARGUMENT", `${name} is complex; pass a real matrix here`);
   if (A.rows !== A.cols) {
     checkMatrix(A, name);
-    throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+    throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n matrix`);
   }
   const n = A.rows, a = A.data;
   let mx = 0, d = 0, bad = false;

@@ -8,7 +8,7 @@ import type { MatrixInput } from "./operands.js";
 
 function dimsOf(dims: unknown): [number, number] {
   if (!Array.isArray(dims) || dims.length !== 2 || !dims.every((d) => Number.isInteger(d) && d >= 1)) {
-    throw new QgeomError("INVALID_ARGUMENT", `dims must be [dA, dB] with positive integers, got ${excerpt(dims)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `dims must be [dA, dB] with positive integers, got ${excerpt(dims)}; pass e.g. [2, 2]`);
   }
   return [dims[0], dims[1]];
 }
@@ -21,9 +21,9 @@ export function partialTrace(X: MatrixInput, dims: readonly [number, number], ke
   const [dA, dB] = dimsOf(dims);
   const A = toLinalg(X, "X");
   if (A.rows !== dA * dB || A.cols !== dA * dB) {
-    throw new QgeomError("SHAPE", `X is ${shapeOf(A)} but dims [${dA}, ${dB}] need ${dA * dB}×${dA * dB}`);
+    throw new QgeomError("SHAPE", `X is ${shapeOf(A)} but dims [${dA}, ${dB}] need ${dA * dB}×${dA * dB}; pass dims whose product is the size of X`);
   }
-  if (keep !== "A" && keep !== "B") throw new QgeomError("INVALID_ARGUMENT", `keep must be "A" or "B", got ${excerpt(keep)}`);
+  if (keep !== "A" && keep !== "B") throw new QgeomError("INVALID_ARGUMENT", `keep must be "A" or "B", got ${excerpt(keep)}; pass "A" or "B"`);
   const s = splitOf(A);
   const N = dA * dB;
   const m = keep === "A" ? dA : dB;
@@ -54,14 +54,14 @@ function rectSplit(A: Matrix | CMatrix): { rows: number; cols: number; re: Float
  * positive; it is trace preserving iff Σ_e K_e* K_e = I (see {@link krausDefect}).
  */
 export function applyKraus(kraus: readonly MatrixInput[], X: MatrixInput): CMatrix {
-  if (!Array.isArray(kraus) || kraus.length === 0) throw new QgeomError("INVALID_ARGUMENT", "kraus must be a non-empty array of matrices");
+  if (!Array.isArray(kraus) || kraus.length === 0) throw new QgeomError("INVALID_ARGUMENT", `kraus must be a non-empty array of matrices; pass e.g. [K0, K1] with Σ K†K = I`);
   const Ks = kraus.map((K, e) => rectSplit(toLinalg(K, `kraus[${e}]`)));
   const dOut = Ks[0]!.rows, dIn = Ks[0]!.cols;
   Ks.forEach((K, e) => {
-    if (K.rows !== dOut || K.cols !== dIn) throw new QgeomError("SHAPE", `kraus[${e}] is ${K.rows}×${K.cols} but kraus[0] is ${dOut}×${dIn}`);
+    if (K.rows !== dOut || K.cols !== dIn) throw new QgeomError("SHAPE", `kraus[${e}] is ${K.rows}×${K.cols} but kraus[0] is ${dOut}×${dIn}; pass Kraus operators of one shape`);
   });
   const A = toLinalg(X, "X");
-  if (A.rows !== dIn || A.cols !== dIn) throw new QgeomError("SHAPE", `X is ${shapeOf(A)} but the Kraus operators act on ${dIn}×${dIn}`);
+  if (A.rows !== dIn || A.cols !== dIn) throw new QgeomError("SHAPE", `X is ${shapeOf(A)} but the Kraus operators act on ${dIn}×${dIn}; pass an X of size ${dIn}×${dIn}`);
   const x = splitOf(A);
   const re = new Float64Array(dOut * dOut), im = new Float64Array(dOut * dOut);
   const tr = new Float64Array(dOut * dIn), ti = new Float64Array(dOut * dIn);
@@ -99,12 +99,12 @@ export function applyKraus(kraus: readonly MatrixInput[], X: MatrixInput): CMatr
 
 /** ‖Σ_e K_e* K_e − I‖_F: zero iff the Kraus map is trace preserving. */
 export function krausDefect(kraus: readonly MatrixInput[]): number {
-  if (!Array.isArray(kraus) || kraus.length === 0) throw new QgeomError("INVALID_ARGUMENT", "kraus must be a non-empty array of matrices");
+  if (!Array.isArray(kraus) || kraus.length === 0) throw new QgeomError("INVALID_ARGUMENT", `kraus must be a non-empty array of matrices; pass e.g. [K0, K1] with Σ K†K = I`);
   const Ks = kraus.map((K, e) => rectSplit(toLinalg(K, `kraus[${e}]`)));
   const dOut = Ks[0]!.rows, dIn = Ks[0]!.cols;
   const re = new Float64Array(dIn * dIn), im = new Float64Array(dIn * dIn);
   for (const K of Ks) {
-    if (K.rows !== dOut || K.cols !== dIn) throw new QgeomError("SHAPE", `Kraus operators must share one shape ${dOut}×${dIn}`);
+    if (K.rows !== dOut || K.cols !== dIn) throw new QgeomError("SHAPE", `Kraus operators must share one shape ${dOut}×${dIn}; pass Kraus operators of one shape`);
     for (let i = 0; i < dIn; i++) {
       for (let j = 0; j < dIn; j++) {
         let sr = 0, si = 0;
@@ -131,7 +131,7 @@ export function krausDefect(kraus: readonly MatrixInput[]): number {
 export function krausFromIsometry(V: MatrixInput, dOut: number): CMatrix[] {
   const A = toLinalg(V, "V");
   if (!Number.isInteger(dOut) || dOut < 1 || A.rows % dOut !== 0) {
-    throw new QgeomError("SHAPE", `V is ${shapeOf(A)}; its row count must be dOut·k with dOut = ${excerpt(dOut)}`);
+    throw new QgeomError("SHAPE", `V is ${shapeOf(A)}; its row count must be dOut·k with dOut = ${excerpt(dOut)}; pass dOut dividing the row count of V`);
   }
   const k = A.rows / dOut, dIn = A.cols;
   const s = rectSplit(A);

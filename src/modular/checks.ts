@@ -14,7 +14,7 @@ import { modularOperator, tomitaS } from "./tomita.js";
 function timesOf(t: unknown, dflt: number[]): number[] {
   if (t === undefined) return dflt;
   const ts = typeof t === "number" ? [t] : t;
-  if (!Array.isArray(ts) || ts.length === 0) throw new QgeomError("INVALID_ARGUMENT", `t must be a finite number or a non-empty array of them, got ${excerpt(t)}`);
+  if (!Array.isArray(ts) || ts.length === 0) throw new QgeomError("INVALID_ARGUMENT", `t must be a finite number or a non-empty array of them, got ${excerpt(t)}; pass e.g. 0.5 or [0, 0.5, 1]`);
   return ts.map((x, k) => realOf(x, `t[${k}]`));
 }
 
@@ -98,7 +98,7 @@ export function kmsStripDefect(rho: DensityInput, x: MatrixInput, y: MatrixInput
   const X = toCMatrix(xs), Y = toCMatrix(ys);
   let cont = 0, bound = 0;
   for (const z of pts) {
-    if (z.im < 0 || z.im > 1) throw new QgeomError("INVALID_ARGUMENT", `points must lie in the strip 0 ≤ Im z ≤ 1, got ${z.re} + ${z.im}i`);
+    if (z.im < 0 || z.im > 1) throw new QgeomError("INVALID_ARGUMENT", `points must lie in the strip 0 ≤ Im z ≤ 1, got ${z.re} + ${z.im}i; pass points with Im z in [0, 1]`);
     const F = kmsFunction(s, X, Y, z);
     const A = powerSplit(s, { re: 1 - z.im, im: 0 }, "rho", "kmsStripDefect");
     const B = powerSplit(s, { re: z.im, im: 0 }, "rho", "kmsStripDefect");
@@ -201,7 +201,7 @@ export function connesCocycleDefects(
   const r = stateOf(rho, "rho", "connesCocycleDefects");
   const q = stateOf(sigma, "sigma", "connesCocycleDefects");
   const w = stateOf(tau, "tau", "connesCocycleDefects");
-  if (q.n !== r.n || w.n !== r.n) throw new QgeomError("SHAPE", `sigma, rho and tau must have the same size, got ${q.n}, ${r.n}, ${w.n}`);
+  if (q.n !== r.n || w.n !== r.n) throw new QgeomError("SHAPE", `sigma, rho and tau must have the same size, got ${q.n}, ${r.n}, ${w.n}; pass states of one dimension`);
   const xs = operandOf(x, r.n, "x");
   const s = realOf(times?.s, "s"), t = realOf(times?.t, "t");
   const u = (a: DensityMatrix, b: DensityMatrix, tt: number) => splitOf(connesCocycle(a, b, tt));
@@ -277,7 +277,7 @@ function hermitianSpectrum(A: Split, name: string): { defect: number; values: Fl
 }
 
 function tolOf(tol: unknown): number {
-  if (typeof tol !== "number" || !Number.isFinite(tol) || tol < 0) throw new QgeomError("INVALID_ARGUMENT", `tol must be a finite non-negative number, got ${excerpt(tol)}`);
+  if (typeof tol !== "number" || !Number.isFinite(tol) || tol < 0) throw new QgeomError("INVALID_ARGUMENT", `tol must be a finite non-negative number, got ${excerpt(tol)}; pass e.g. 1e-10`);
   return tol;
 }
 

@@ -12,7 +12,7 @@ import { powerSplit } from "./spectral.js";
 /** Internal: α ∈ [0, 1/2]. */
 export function alphaOf(alpha: unknown): number {
   if (typeof alpha !== "number" || !Number.isFinite(alpha) || alpha < 0 || alpha > 0.5) {
-    throw new QgeomError("INVALID_ARGUMENT", `alpha must be a number in [0, 1/2] (Araki cone P^alpha), got ${excerpt(alpha)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `alpha must be a number in [0, 1/2] (Araki cone P^alpha), got ${excerpt(alpha)}; pass e.g. 0.25 (0 and 1/2 are the extreme cones)`);
   }
   return alpha;
 }

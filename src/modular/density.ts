@@ -82,14 +82,14 @@ export function toLinalg(A: unknown, name: string): Matrix | CMatrix {
   }
   throw new QgeomError(
     "INVALID_ARGUMENT",
-    `${name} must be a matrix (number[][], {re, im} of rows, or a linalg Matrix {rows, cols, data} / CMatrix {rows, cols, re, im} with rows·cols entries), got ${excerpt(A)}`,
+    `${name} must be a matrix (number[][], {re, im} of rows, or a linalg Matrix {rows, cols, data} / CMatrix {rows, cols, re, im} with rows·cols entries), got ${excerpt(A)}; pass e.g. [[0.6, 0.1], [0.1, 0.4]]`,
   );
 }
 
 function checkFiniteOption(x: unknown, name: string, dflt: number): number {
   if (x === undefined) return dflt;
   if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite non-negative number, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite non-negative number, got ${excerpt(x)}; pass e.g. 1e-10`);
   }
   return x;
 }
@@ -113,7 +113,7 @@ function buildDensity(rho: DensityInput, opts: DensityOptions, op: string): Dens
     return rho;
   }
   const A = toLinalg(rho, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; a density matrix is n×n`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; a density matrix is n×n (pass an n×n matrix)`);
   const n = A.rows;
   const traceTol = checkFiniteOption(opts.traceTol, "traceTol", 1e-10);
   const supportTol = checkFiniteOption(opts.supportTol, "supportTol", 16 * n * EPS);
@@ -131,7 +131,7 @@ function buildDensity(rho: DensityInput, opts: DensityOptions, op: string): Dens
     if (!(tr > 0)) {
       throw new QgeomError(
         "NOT_POSITIVE_DEFINITE",
-        `${name} (${shapeOf(A)}) has trace ${tr}; normalising needs a positive trace (a positive-semidefinite, non-zero matrix)`,
+        `${name} (${shapeOf(A)}) has trace ${tr}; normalising needs a positive trace (a positive-semidefinite, non-zero matrix); pass a non-zero positive-semidefinite matrix`,
         { trace: tr },
       );
     }
@@ -140,7 +140,7 @@ function buildDensity(rho: DensityInput, opts: DensityOptions, op: string): Dens
   } else if (!(Math.abs(tr - 1) <= traceTol)) {
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `${name} (${shapeOf(A)}) has trace ${tr} (|tr − 1| = ${Math.abs(tr - 1).toExponential(2)} > ${traceTol}); a density matrix has trace 1: divide by the trace, or ask for normalisation ({ normalize: true }; CLI --normalize)`,
+      `${name} (${shapeOf(A)}) has trace ${tr} (|tr − 1| = ${Math.abs(tr - 1).toExponential(2)} > ${traceTol}); a density matrix has trace 1: divide by the trace, or pass { normalize: true } (CLI --normalize)`,
       { trace: tr },
     );
   }
@@ -150,7 +150,7 @@ function buildDensity(rho: DensityInput, opts: DensityOptions, op: string): Dens
   if (pmin < -tol) {
     throw new QgeomError(
       "NOT_POSITIVE_DEFINITE",
-      `${name} (${shapeOf(A)}) is indefinite: smallest eigenvalue ${pmin.toExponential(3)} (largest ${pmax.toExponential(3)}); a density matrix must be positive semidefinite`,
+      `${name} (${shapeOf(A)}) is indefinite: smallest eigenvalue ${pmin.toExponential(3)} (largest ${pmax.toExponential(3)}); a density matrix must be positive semidefinite; pass a positive-semidefinite matrix (check its eigenvalues with eigh)`,
       { minEigenvalue: pmin },
     );
   }
@@ -240,10 +240,10 @@ function buildFromSpectrum(
 export function gibbsState(H: Matrix | CMatrix | number[][] | { re: number[][]; im?: number[][] }, beta = 1, opts: { name?: string; stateName?: string } = {}): DensityMatrix {
   const name = opts.name ?? "H";
   if (typeof beta !== "number" || !Number.isFinite(beta)) {
-    throw new QgeomError("INVALID_ARGUMENT", `beta must be a finite number (inverse temperature), got ${excerpt(beta)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `beta must be a finite number (inverse temperature), got ${excerpt(beta)}; pass e.g. beta = 1`);
   }
   const A = toLinalg(H, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n Hamiltonian`);
   const real = !isComplex(A);
   const eig = real ? eigh(A as Matrix, { name }) : eighHermitian(A as CMatrix, { name });
   const { logs } = gibbsLogs(eig.values, beta);
@@ -264,7 +264,7 @@ export function gibbsState(H: Matrix | CMatrix | number[][] | { re: number[][]; 
   if (!(values[0]! > 0)) {
     throw new QgeomError(
       "SINGULAR",
-      `the Gibbs state of ${name} at beta = ${beta} is not faithful in float64: the smallest weight e^{−βE}/Z underflows (log p_min = ${lv[0]!.toFixed(1)}); lower beta or the spread of ${name}'s spectrum`,
+      `the Gibbs state of ${name} at beta = ${beta} is not faithful in float64: the smallest weight e^{−βE}/Z underflows (log p_min = ${lv[0]!.toFixed(1)}); reduce beta or the spread of ${name}'s spectrum`,
     );
   }
   return buildFromSpectrum(n, values, lv, { n, re: vr, im: vi }, opts.stateName ?? "rho", real);
@@ -284,10 +284,10 @@ function gibbsLogs(E: Float64Array, beta: number): { logZ: number; logs: Float64
 export function gibbsLogPartition(H: Matrix | CMatrix | number[][] | { re: number[][]; im?: number[][] }, beta = 1, opts: { name?: string } = {}): number {
   const name = opts.name ?? "H";
   if (typeof beta !== "number" || !Number.isFinite(beta)) {
-    throw new QgeomError("INVALID_ARGUMENT", `beta must be a finite number (inverse temperature), got ${excerpt(beta)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `beta must be a finite number (inverse temperature), got ${excerpt(beta)}; pass e.g. beta = 1`);
   }
   const A = toLinalg(H, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n Hamiltonian`);
   const values = isComplex(A) ? eighHermitian(A, { name }).values : eigh(A, { name }).values;
   return gibbsLogs(values, beta).logZ;
 }
@@ -311,12 +311,12 @@ export function densityFromCovariance(
 export function densityFromBloch(r: ArrayLike<number>, opts: Pick<DensityOptions, "requireFaithful" | "name"> = {}): DensityMatrix {
   const name = opts.name ?? "r";
   if (r === null || typeof r !== "object" || r.length !== 3 || !Array.from(r).every((x) => typeof x === "number" && Number.isFinite(x))) {
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a Bloch vector of three finite numbers [rx, ry, rz], got ${excerpt(Array.from(r ?? []))}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a Bloch vector of three finite numbers [rx, ry, rz], got ${excerpt(Array.from(r ?? []))}; pass e.g. [0, 0, 0.5]`);
   }
   const [x, y, z] = [r[0]!, r[1]!, r[2]!];
   const len = Math.hypot(x, y, z);
   if (len > 1 + 1e-12) {
-    throw new QgeomError("NOT_POSITIVE_DEFINITE", `${name} has length ${len} > 1: (I + r·σ)/2 has eigenvalue (1 − |r|)/2 < 0; a Bloch vector of a state has |r| ≤ 1`);
+    throw new QgeomError("NOT_POSITIVE_DEFINITE", `${name} has length ${len} > 1: (I + r·σ)/2 has eigenvalue (1 − |r|)/2 < 0; a Bloch vector of a state has |r| ≤ 1; reduce its length to at most 1`);
   }
   if (len >= 1 && opts.requireFaithful !== false) {
     throw new QgeomError("SINGULAR", `${name} has length ${len}: (I + r·σ)/2 is a pure state (eigenvalue 0), not faithful; pass |r| < 1, or { requireFaithful: false }`);
@@ -329,14 +329,14 @@ export function densityFromBloch(r: ArrayLike<number>, opts: Pick<DensityOptions
 /** Bloch vector r_k = tr(ρ σ_k) of a 2×2 density matrix. */
 export function blochVector(rho: DensityInput): [number, number, number] {
   const s = stateOf(rho, "rho", "blochVector", false);
-  if (s.n !== 2) throw new QgeomError("SHAPE", `blochVector needs a 2×2 density matrix, got ${s.n}×${s.n}`);
+  if (s.n !== 2) throw new QgeomError("SHAPE", `blochVector needs a 2×2 density matrix, got ${s.n}×${s.n}; pass a 2×2 matrix`);
   const M = matrixOf(s);
   return [2 * M.re[1]!, M.im === null ? 0 : -2 * M.im[1]!, M.re[0]! - M.re[3]!];
 }
 
 /** The tracial state I/n (trivial modular flow; MATH P7.3). */
 export function maximallyMixed(n: number): DensityMatrix {
-  if (!Number.isInteger(n) || n < 1 || n > 4096) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 4096], got ${excerpt(n)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 4096) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 4096], got ${excerpt(n)}; pass e.g. 2`);
   const V = { n, re: new Float64Array(n * n), im: null };
   for (let i = 0; i < n; i++) V.re[i * n + i] = 1;
   return buildFromSpectrum(n, new Float64Array(n).fill(1 / n), new Float64Array(n).fill(-Math.log(n)), V, "rho", true);

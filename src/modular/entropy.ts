@@ -47,7 +47,7 @@ export function relativeEntropy(rho: DensityInput, sigma: DensityInput, opts: Re
     qMax = Math.max(qMax, v);
   }
   const tol = opts.supportTol ?? u + (qPlus === Infinity ? 0 : ((u * qMax) / qPlus) ** 2);
-  if (typeof tol !== "number" || !(tol >= 0)) throw new QgeomError("INVALID_ARGUMENT", `supportTol must be a non-negative number, got ${tol}`);
+  if (typeof tol !== "number" || !(tol >= 0)) throw new QgeomError("INVALID_ARGUMENT", `supportTol must be a non-negative number, got ${tol}; pass e.g. 1e-12`);
   const O = mul(vectorsOf(r), "H", vectorsOf(q), "N"); // O_ij = ⟨e_i, f_j⟩
   let s = 0;
   for (let i = 0; i < n; i++) {

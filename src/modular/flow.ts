@@ -117,7 +117,7 @@ interface Generator {
 
 function generatorOf(K: MatrixInput, name: string): Generator {
   const A = toLinalg(K, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n matrix`);
   const e = isComplex(A) ? eighHermitian(A, { name }) : eigh(A, { name });
   return { n: A.rows, values: e.values, V: splitOf(e.vectors) };
 }
@@ -159,10 +159,10 @@ export function kmsFunction(rho: DensityInput, x: MatrixInput, y: MatrixInput, z
   const s = stateOf(rho, "rho", "kmsFunction");
   const xs = operandOf(x, s.n, "x"), ys = operandOf(y, s.n, "y");
   const form = opts.form ?? "takesaki";
-  if (form !== "takesaki" && form !== "G") throw new QgeomError("INVALID_ARGUMENT", `form must be "takesaki" or "G", got ${excerpt(form)}`);
+  if (form !== "takesaki" && form !== "G") throw new QgeomError("INVALID_ARGUMENT", `form must be "takesaki" or "G", got ${excerpt(form)}; pass "takesaki" or "G"`);
   if (opts.generator === undefined) return modularKms(s, xs, ys, zz, form);
   const g = generatorOf(opts.generator, "generator");
-  if (g.n !== s.n) throw new QgeomError("SHAPE", `generator is ${g.n}×${g.n} but rho is ${s.n}×${s.n}`);
+  if (g.n !== s.n) throw new QgeomError("SHAPE", `generator is ${g.n}×${g.n} but rho is ${s.n}×${s.n}; pass a generator of the same size as rho`);
   return generalKms(s, g, xs, ys, zz, form);
 }
 
@@ -184,7 +184,7 @@ function weightedPairing(l: Float64Array, a: Split, b: Split, c: Complex, d: Com
     }
   }
   if (!Number.isFinite(sr) || !Number.isFinite(si)) {
-    throw new QgeomError("NOT_FINITE", "kmsFunction: the value overflows (|Im z| far outside the strip for an ill-conditioned rho)");
+    throw new QgeomError("NOT_FINITE", `kmsFunction: the value overflows (|Im z| far outside the strip for an ill-conditioned rho); use z with 0 ≤ Im z ≤ 1, or a better-conditioned rho`);
   }
   return { re: sr, im: si };
 }
@@ -222,7 +222,7 @@ function generalKms(s: DensityMatrix, g: Generator, x: Split, y: Split, z: Compl
     form === "takesaki"
       ? traceOf(mul(mul(rh, "N", alpha(xh), "N"), "N", yh, "N"))
       : traceOf(mul(mul(rh, "N", xh, "N"), "N", alpha(yh), "N"));
-  if (!Number.isFinite(vr) || !Number.isFinite(vi)) throw new QgeomError("NOT_FINITE", "kmsFunction: the value overflows for this generator and z");
+  if (!Number.isFinite(vr) || !Number.isFinite(vi)) throw new QgeomError("NOT_FINITE", `kmsFunction: the value overflows for this generator and z; use z with 0 ≤ Im z ≤ 1, or rescale the generator`);
   return { re: vr, im: vi };
 }
 

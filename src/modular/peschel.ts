@@ -15,13 +15,13 @@ import type { MatrixInput } from "./operands.js";
 /** A correlation matrix C (Hermitian, 0 ≺ C ≺ I), validated, with its eigenvalues. */
 function correlationOf(C: MatrixInput, name = "C"): { A: Matrix | CMatrix; values: Float64Array } {
   const A = toLinalg(C, name);
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(A)}; pass an n×n correlation matrix`);
   const values = isComplex(A) ? eighHermitian(A, { name }).values : eigh(A, { name }).values;
   const lo = values[0]!, hi = values[values.length - 1]!;
   if (!(lo > 0 && hi < 1)) {
     throw new QgeomError(
       "DOMAIN",
-      `${name} (${shapeOf(A)}) has eigenvalues in [${lo}, ${hi}]; a fermionic Gaussian correlation matrix C_ij = tr(ρ c_i† c_j) of a faithful state has 0 ≺ C ≺ I`,
+      `${name} (${shapeOf(A)}) has eigenvalues in [${lo}, ${hi}]; a fermionic Gaussian correlation matrix C_ij = tr(ρ c_i† c_j) of a faithful state has 0 ≺ C ≺ I; pass a C with eigenvalues strictly between 0 and 1`,
       { min: lo, max: hi },
     );
   }
@@ -44,7 +44,7 @@ export function peschelHamiltonian(C: MatrixInput): Matrix | CMatrix {
 /** The correlation matrix C = ((I + e^h)⁻¹)ᵀ of the Gaussian state with single-particle Hamiltonian h. */
 export function peschelCorrelation(h: MatrixInput): Matrix | CMatrix {
   const A = toLinalg(h, "h");
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `h must be square, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `h must be square, got ${shapeOf(A)}; pass an L×L single-particle Hamiltonian`);
   // 1/(1 + e^x) without overflow
   const f = (x: number) => (x > 0 ? Math.exp(-x) / (1 + Math.exp(-x)) : 1 / (1 + Math.exp(x)));
   return transposeHermitian(funm(A, f, { name: "h" }));
@@ -72,7 +72,7 @@ export function peschelEntropy(C: MatrixInput): number {
  * satisfy {c_i, c_j†} = δ_ij, {c_i, c_j} = 0. Real 2^L×2^L matrices; L ≤ 10.
  */
 export function jordanWignerModes(L: number): Matrix[] {
-  if (!Number.isInteger(L) || L < 1 || L > 10) throw new QgeomError("INVALID_ARGUMENT", `L must be an integer in [1, 10], got ${excerpt(L)}`);
+  if (!Number.isInteger(L) || L < 1 || L > 10) throw new QgeomError("INVALID_ARGUMENT", `L must be an integer in [1, 10], got ${excerpt(L)}; pass e.g. 4`);
   const D = 2 ** L;
   const modes: Matrix[] = [];
   for (let i = 0; i < L; i++) {
@@ -99,7 +99,7 @@ function splitRect(A: Matrix): Split {
 export function quadraticHamiltonian(h: MatrixInput, modes: readonly Matrix[]): CMatrix {
   const A = toLinalg(h, "h");
   const L = modes.length;
-  if (A.rows !== L || A.cols !== L) throw new QgeomError("SHAPE", `h is ${shapeOf(A)} but there are ${L} modes`);
+  if (A.rows !== L || A.cols !== L) throw new QgeomError("SHAPE", `h is ${shapeOf(A)} but there are ${L} modes; pass an ${L}×${L} h`);
   const hs = splitOf(A);
   const D = modes[0]!.rows;
   let acc: Split = { n: D, re: new Float64Array(D * D), im: new Float64Array(D * D) };
@@ -122,7 +122,7 @@ export function quadraticHamiltonian(h: MatrixInput, modes: readonly Matrix[]): 
 /** The Gaussian state ρ = Z⁻¹ exp(−Σ h_ij c_i† c_j) on L = h.rows modes (Jordan–Wigner, 2^L×2^L; L ≤ 8). */
 export function fermionicGaussianState(h: MatrixInput): DensityMatrix {
   const A = toLinalg(h, "h");
-  if (A.rows !== A.cols || A.rows > 8) throw new QgeomError("SHAPE", `h must be square with at most 8 modes, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols || A.rows > 8) throw new QgeomError("SHAPE", `h must be square with at most 8 modes, got ${shapeOf(A)}; use the correlation-matrix route (peschel) for more modes`);
   return gibbsState(quadraticHamiltonian(A, jordanWignerModes(A.rows)), 1, { name: "h" });
 }
 
@@ -167,7 +167,7 @@ export interface PeschelCheck {
  */
 export function peschelJordanWignerCheck(h: MatrixInput): PeschelCheck {
   const A = toLinalg(h, "h");
-  if (A.rows !== A.cols || A.rows > 6) throw new QgeomError("SHAPE", `h must be square with at most 6 modes, got ${shapeOf(A)}`);
+  if (A.rows !== A.cols || A.rows > 6) throw new QgeomError("SHAPE", `h must be square with at most 6 modes, got ${shapeOf(A)}; use the correlation-matrix route (peschel) for more modes`);
   const L = A.rows;
   const modes = jordanWignerModes(L);
   const Hq = quadraticHamiltonian(A, modes);

@@ -17,7 +17,7 @@ export type VecConvention = "column" | "row";
 
 function conventionOf(c: unknown): VecConvention {
   if (c === undefined) return "column";
-  if (c !== "column" && c !== "row") throw new QgeomError("INVALID_ARGUMENT", `convention must be "column" or "row", got ${excerpt(c)}`);
+  if (c !== "column" && c !== "row") throw new QgeomError("INVALID_ARGUMENT", `convention must be "column" or "row", got ${excerpt(c)}; pass "column" or "row"`);
   return c;
 }
 
@@ -46,7 +46,7 @@ export function unvec(v: CMatrix | Matrix, convention: VecConvention = "column")
   v = toLinalg(v, "v");
   const len = v.rows * v.cols;
   const n = Math.round(Math.sqrt(len));
-  if (n * n !== len || (v.cols !== 1 && v.rows !== 1)) throw new QgeomError("SHAPE", `v must be a vector of length n², got ${shapeOf(v)}`);
+  if (n * n !== len || (v.cols !== 1 && v.rows !== 1)) throw new QgeomError("SHAPE", `v must be a vector of length n², got ${shapeOf(v)}; pass a vector of n² entries`);
   const s = "re" in v ? { re: v.re, im: v.im } : { re: v.data, im: null };
   const re = new Float64Array(len), im = new Float64Array(len);
   for (let i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ export function unvec(v: CMatrix | Matrix, convention: VecConvention = "column")
 
 /** Commutation matrix K_{n,n} (n²×n², a symmetric permutation): K vec X = vec Xᵀ, in either convention. */
 export function commutationMatrix(n: number): Matrix {
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 256], got ${excerpt(n)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 256], got ${excerpt(n)}; pass e.g. 2`);
   const N = n * n;
   const data = new Float64Array(N * N);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[(i + n * j) * N + (j + n * i)] = 1;
@@ -110,8 +110,8 @@ export function sandwichMatrix(A: MatrixInput, B: MatrixInput, convention: VecCo
  */
 export function superoperatorMatrix(op: (X: CMatrix) => CMatrix | Matrix, n: number, convention: VecConvention = "column"): CMatrix {
   const c = conventionOf(convention);
-  if (typeof op !== "function") throw new QgeomError("INVALID_ARGUMENT", "op must be a function from n×n matrices to n×n matrices");
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 64], got ${excerpt(n)}`);
+  if (typeof op !== "function") throw new QgeomError("INVALID_ARGUMENT", `op must be a function from n×n matrices to n×n matrices; pass e.g. (X) => X`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new QgeomError("INVALID_ARGUMENT", `n must be an integer in [1, 64], got ${excerpt(n)}; pass e.g. 2`);
   const N = n * n;
   const re = new Float64Array(N * N), im = new Float64Array(N * N);
   for (let i = 0; i < n; i++) {
@@ -121,7 +121,7 @@ export function superoperatorMatrix(op: (X: CMatrix) => CMatrix | Matrix, n: num
       const col = index(i, j, n, c);
       const out = op(E);
       const Y = splitOf(toLinalg(out, "op(E)"));
-      if (out.rows !== n || out.cols !== n) throw new QgeomError("SHAPE", `op returned a ${out.rows}×${out.cols} matrix for an ${n}×${n} input`);
+      if (out.rows !== n || out.cols !== n) throw new QgeomError("SHAPE", `op returned a ${out.rows}×${out.cols} matrix for an ${n}×${n} input; make op return ${n}×${n} matrices`);
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
           const row = index(a, b, n, c);
@@ -209,7 +209,7 @@ export function logRelativeModularOperatorMatrix(sigma: DensityInput, rho: Densi
  */
 export function realForm(M: CMatrix | Matrix): Matrix {
   M = toLinalg(M, "M");
-  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `M must be square, got ${shapeOf(M)}`);
+  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `M must be square, got ${shapeOf(M)}; pass an n²×n² matrix`);
   const N = M.rows, N2 = 2 * N;
   const s = "re" in M ? { re: M.re, im: M.im } : { re: M.data, im: null };
   const data = new Float64Array(N2 * N2);
@@ -237,7 +237,7 @@ export function toRealVector(xi: MatrixInput, convention: VecConvention = "colum
 
 /** Inverse of {@link toRealVector}. */
 export function fromRealVector(v: Float64Array, convention: VecConvention = "column"): CMatrix {
-  if (!(v instanceof Float64Array) || v.length % 2 !== 0) throw new QgeomError("SHAPE", "v must be a Float64Array of length 2n²");
+  if (!(v instanceof Float64Array) || v.length % 2 !== 0) throw new QgeomError("SHAPE", `v must be a Float64Array of length 2n², got ${v instanceof Float64Array ? `length ${v.length}` : excerpt(v)}; pass one of length 2n² (real and imaginary parts)`);
   const N = v.length / 2;
   return unvec({ rows: N, cols: 1, re: v.slice(0, N), im: v.slice(N) }, convention);
 }
@@ -245,9 +245,9 @@ export function fromRealVector(v: Float64Array, convention: VecConvention = "col
 /** y = R v for a real matrix R (2N×2N) and a real vector v. */
 export function applyReal(R: Matrix, v: Float64Array): Float64Array {
   R = toLinalg(R, "R") as Matrix;
-  if (!("data" in R)) throw new QgeomError("INVALID_ARGUMENT", "R must be a real matrix");
-  if (!(v instanceof Float64Array)) throw new QgeomError("INVALID_ARGUMENT", "v must be a Float64Array");
-  if (R.cols !== v.length) throw new QgeomError("SHAPE", `R is ${shapeOf(R)} but v has length ${v.length}`);
+  if (!("data" in R)) throw new QgeomError("INVALID_ARGUMENT", `R must be a real matrix; pass a linalg Matrix (not a CMatrix)`);
+  if (!(v instanceof Float64Array)) throw new QgeomError("INVALID_ARGUMENT", `v must be a Float64Array, got ${excerpt(v)}; pass new Float64Array(...)`);
+  if (R.cols !== v.length) throw new QgeomError("SHAPE", `R is ${shapeOf(R)} but v has length ${v.length}; pass a v of length ${R.cols}`);
   const out = new Float64Array(R.rows);
   for (let i = 0; i < R.rows; i++) {
     let s = 0;
@@ -281,8 +281,8 @@ export function modularConjugationRealForm(n: number): Matrix {
 export function realMatmul(A: Matrix, B: Matrix): Matrix {
   A = toLinalg(A, "A") as Matrix;
   B = toLinalg(B, "B") as Matrix;
-  if (!("data" in A) || !("data" in B)) throw new QgeomError("INVALID_ARGUMENT", "realMatmul multiplies real matrices");
-  if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${shapeOf(A)} by ${shapeOf(B)}`);
+  if (!("data" in A) || !("data" in B)) throw new QgeomError("INVALID_ARGUMENT", `realMatmul multiplies real matrices; pass real linalg matrices`);
+  if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${shapeOf(A)} by ${shapeOf(B)}; check the order of the factors`);
   const m = A.rows, k = A.cols, n = B.cols;
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {

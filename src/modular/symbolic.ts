@@ -34,7 +34,7 @@ function ex(x: ExprLike, what: string): Expr {
   if (typeof x === "string") return sym(x);
   if (typeof x === "number") return num(x);
   if (x === null || typeof x !== "object" || typeof (x as Expr).kind !== "string") {
-    throw new QgeomError("INVALID_ARGUMENT", `${what} must be an Expr, a symbol name or a number`);
+    throw new QgeomError("INVALID_ARGUMENT", `${what} must be an Expr, a symbol name or a number; pass e.g. "lambda1", 0.5 or sym("x")`);
   }
   return x;
 }
@@ -115,11 +115,11 @@ function transposeE(A: SymbolicMatrix): SymbolicMatrix {
  * eigenbasis U (entries in real symbols and i). Spectrum of log Δ: log p_i − log p_j.
  */
 export function spectralGenerator(eigenvalues: readonly ExprLike[], basis?: SymbolicMatrix): SpectralGenerator {
-  if (!Array.isArray(eigenvalues) || eigenvalues.length === 0) throw new QgeomError("INVALID_ARGUMENT", "eigenvalues must be a non-empty array of Exprs or symbol names");
+  if (!Array.isArray(eigenvalues) || eigenvalues.length === 0) throw new QgeomError("INVALID_ARGUMENT", `eigenvalues must be a non-empty array of Exprs or symbol names; pass e.g. ["p1", "p2"]`);
   const p = eigenvalues.map((x, k) => ex(x, `eigenvalues[${k}]`));
   const n = p.length;
   if (basis !== undefined && (basis.rows !== n || basis.cols !== n)) {
-    throw new QgeomError("SHAPE", `basis is ${basis.rows}×${basis.cols} but there are ${n} eigenvalues`);
+    throw new QgeomError("SHAPE", `basis is ${basis.rows}×${basis.cols} but there are ${n} eigenvalues; pass an n×n basis`);
   }
   const lp = p.map((x) => log(x));
   const logDensity = spectralMatrix(lp, basis);
@@ -132,7 +132,7 @@ export function spectralGenerator(eigenvalues: readonly ExprLike[], basis?: Symb
     flowPhases: (t) => lp.map((li) => lp.map((lj) => exp(mul(I, ex(t, "t"), sub(li, lj))))),
     modularUnitary: (t) => unitary(t, 1),
     flow: (x, t) => {
-      if (x.rows !== n || x.cols !== n) throw new QgeomError("SHAPE", `x is ${x.rows}×${x.cols} but the state is ${n}×${n}`);
+      if (x.rows !== n || x.cols !== n) throw new QgeomError("SHAPE", `x is ${x.rows}×${x.cols} but the state is ${n}×${n}; pass an ${n}×${n} operator`);
       return matMul(matMul(unitary(t, 1), x), unitary(t, -1));
     },
     liouvilleanMatrix: (convention = "column") => {
@@ -190,7 +190,7 @@ function norm3(v: readonly [Expr, Expr, Expr]): Expr {
  * expression: evaluate at r ≠ 0 (the numeric functions handle r = 0).
  */
 export function qubitModular(r: readonly [ExprLike, ExprLike, ExprLike] = ["rx", "ry", "rz"]): QubitModular {
-  if (!Array.isArray(r) || r.length !== 3) throw new QgeomError("INVALID_ARGUMENT", "r must be a Bloch vector of three Exprs or symbol names");
+  if (!Array.isArray(r) || r.length !== 3) throw new QgeomError("INVALID_ARGUMENT", `r must be a Bloch vector of three Exprs or symbol names; pass e.g. ["x", "y", "z"]`);
   const v = r.map((x, k) => ex(x, `r[${k}]`)) as [Expr, Expr, Expr];
   const rr = norm3(v);
   const at = fn("atanh", rr);
@@ -285,7 +285,7 @@ function checkHermitianExpr(H: SymbolicMatrix): void {
  */
 export function gibbsSymbolic(H: SymbolicMatrix, beta: ExprLike = "beta"): GibbsSymbolic {
   if (!(H instanceof Matrix) || H.rows !== H.cols || (H.rows !== 2 && H.rows !== 3)) {
-    throw new QgeomError("SHAPE", `gibbsSymbolic needs a 2×2 or 3×3 symbolic matrix H, got ${H instanceof Matrix ? `${H.rows}×${H.cols}` : "something else"}`);
+    throw new QgeomError("SHAPE", `gibbsSymbolic needs a 2×2 or 3×3 symbolic matrix H, got ${H instanceof Matrix ? `${H.rows}×${H.cols}` : "something else"}; use gibbsState (numeric) for larger H`);
   }
   checkHermitianExpr(H);
   const b = ex(beta, "beta");
@@ -394,10 +394,10 @@ export interface PeschelSymbolic {
  * conjugated eigenvectors.
  */
 export function peschelSymbolic(occupations: readonly ExprLike[], basis?: SymbolicMatrix): PeschelSymbolic {
-  if (!Array.isArray(occupations) || occupations.length === 0) throw new QgeomError("INVALID_ARGUMENT", "occupations must be a non-empty array of Exprs or symbol names");
+  if (!Array.isArray(occupations) || occupations.length === 0) throw new QgeomError("INVALID_ARGUMENT", `occupations must be a non-empty array of Exprs or symbol names; pass e.g. ["n1", "n2"]`);
   const nk = occupations.map((x, k) => ex(x, `occupations[${k}]`));
   if (basis !== undefined && (basis.rows !== nk.length || basis.cols !== nk.length)) {
-    throw new QgeomError("SHAPE", `basis is ${basis.rows}×${basis.cols} but there are ${nk.length} occupations`);
+    throw new QgeomError("SHAPE", `basis is ${basis.rows}×${basis.cols} but there are ${nk.length} occupations; pass an n×n basis`);
   }
   const eps = nk.map((n) => log(div(sub(ONE, n), n)));
   const Ubar = basis === undefined ? undefined : basis.map((x) => conjExpr(x));

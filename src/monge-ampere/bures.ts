@@ -32,7 +32,7 @@ export type FidelityMethod = "sandwich" | "nuclear" | "eigen";
 
 function psd(A: PsdInput, name: string): Matrix | CMatrix {
   const M: Matrix | CMatrix = !Array.isArray(A) && isComplex(A as Matrix | CMatrix) ? (A as CMatrix) : toMatrix(A as MatrixInput, name);
-  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${M.rows}×${M.cols}`);
+  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${M.rows}×${M.cols}; pass an n×n matrix`);
   const ev = eigvalsh(M, { name });
   const tol = 64 * M.rows * 2 ** -52 * Math.max(Math.abs(ev[0]!), Math.abs(ev[ev.length - 1]!));
   if (ev[0]! < -tol)
@@ -94,7 +94,7 @@ export function fidelityTerm(A: PsdInput, B: PsdInput, method: FidelityMethod = 
       return sumSqrt(eigvalsh(symmetrize(matmul(matmul(transpose(L), b as Matrix), L))));
     }
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `method must be "sandwich", "nuclear" or "eigen", got ${String(method)}`);
+      throw new QgeomError("INVALID_ARGUMENT", `method must be "sandwich", "nuclear" or "eigen", got ${String(method)}; pass one of these`);
   }
 }
 

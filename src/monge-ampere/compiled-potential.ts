@@ -50,7 +50,7 @@ export interface CompiledPotential {
 
 function vector(x: ArrayLike<number>, n: number, name: string): Float64Array {
   if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number")
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of ${n} numbers, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of ${n} numbers, got ${excerpt(x)}; pass e.g. [${Array.from({ length: Math.min(n, 3) }, () => "0").join(", ")}${n > 3 ? ", …" : ""}]`);
   if (x.length !== n) throw new QgeomError("SHAPE", `${name} has length ${x.length}, expected ${n} (one value per variable)`);
   const v = Float64Array.from(x as ArrayLike<number>);
   v.forEach((t, k) => {

@@ -49,7 +49,7 @@ function pairs(a: VariableList, b: VariableList, an: string, bn: string): [strin
   const ys = variableNames(b, bn);
   if (xs.length !== ys.length) throw new QgeomError("SHAPE", `${an} has ${xs.length} variables but ${bn} has ${ys.length}; give one of each per complex coordinate`);
   const both = new Set([...xs, ...ys]);
-  if (both.size !== xs.length * 2) throw new QgeomError("INVALID_ARGUMENT", `${an} and ${bn} share a variable; they must be distinct`);
+  if (both.size !== xs.length * 2) throw new QgeomError("INVALID_ARGUMENT", `${an} and ${bn} share a variable; they must be distinct; rename one of them`);
   return [xs, ys];
 }
 
@@ -103,7 +103,7 @@ export function wirtingerToReal(e: Expr, from: WirtingerCoordinates, to: RealCoo
   checkExpr(e, "e");
   const [zs, zbs] = pairs(from?.z, from?.zbar, "from.z", "from.zbar");
   const [xs, ys] = pairs(to?.x, to?.y, "to.x", "to.y");
-  if (zs.length !== xs.length) throw new QgeomError("SHAPE", `${zs.length} complex coordinates but ${xs.length} real pairs`);
+  if (zs.length !== xs.length) throw new QgeomError("SHAPE", `${zs.length} complex coordinates but ${xs.length} real pairs; pass one real pair per complex coordinate`);
   const m = new Map<string, Expr>();
   zs.forEach((z, j) => m.set(z, add(sym(xs[j]!), mul(I, sym(ys[j]!)))));
   zbs.forEach((zb, j) => m.set(zb, sub(sym(xs[j]!), mul(I, sym(ys[j]!)))));

@@ -3,7 +3,7 @@
 //   A = Σ₁^{-1/2}(Σ₁^{1/2}Σ₂Σ₁^{1/2})^{1/2}Σ₁^{-1/2} = Σ₂^{1/2}(Σ₂^{1/2}Σ₁Σ₂^{1/2})^{-1/2}Σ₂^{1/2} = Σ₁⁻¹(Σ₁Σ₂)^{1/2},
 //   W₂² = ‖m₁ − m₂‖² + tr Σ₁ + tr Σ₂ − 2 tr(Σ₁^{1/2}Σ₂Σ₁^{1/2})^{1/2},
 // with the potential φ(x) = ½(x − m₁)ᵀA(x − m₁) + m₂ᵀx (D²φ = A, ∇φ = T).
-import { type Expr, QgeomError, add, det as detE, inverse as inverseE, log, matrix as symbolicMatrix, mul, num, sub, sym, exp, pow, PI, sqrt as sqrtE, verify } from "../core/index.js";
+import { type Expr, QgeomError, excerpt, add, det as detE, inverse as inverseE, log, matrix as symbolicMatrix, mul, num, sub, sym, exp, pow, PI, sqrt as sqrtE, verify } from "../core/index.js";
 import {
   type Matrix,
   cholesky,
@@ -73,7 +73,7 @@ export function brenierMatrix(S1: MatrixInput, S2: MatrixInput, formula: Brenier
     case "product":
       return solve(A1, principalSqrt(matmul(A1, A2), { name: "S1 S2" }), "S1");
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `formula must be "sandwich", "target-sandwich" or "product", got ${String(formula)}`);
+      throw new QgeomError("INVALID_ARGUMENT", `formula must be "sandwich", "target-sandwich" or "product", got ${String(formula)}; pass one of these`);
   }
 }
 
@@ -139,7 +139,7 @@ export function linearMapCost(m1: VectorInput, S1: MatrixInput, m2: VectorInput,
   const A1 = toSpd(S1, "S1", d);
   const v2 = toVector(m2, "m2", d);
   const T = toMatrix(M, "M");
-  if (T.rows !== d || T.cols !== d) throw new QgeomError("SHAPE", `M is ${T.rows}×${T.cols} but the dimension is ${d}`);
+  if (T.rows !== d || T.cols !== d) throw new QgeomError("SHAPE", `M is ${T.rows}×${T.cols} but the dimension is ${d}; pass a ${d}×${d} matrix`);
   return sqDist(v1, v2) + quadraticCost(T, A1);
 }
 
@@ -171,9 +171,9 @@ export function monteCarloTransportCost(m1: VectorInput, S1: MatrixInput, A: Mat
   const d = v1.length;
   const L = cholesky(toSpd(S1, "S1", d), { name: "S1" });
   const M = toMatrix(A, "A");
-  if (M.rows !== d || M.cols !== d) throw new QgeomError("SHAPE", `A is ${M.rows}×${M.cols} but the dimension is ${d}`);
+  if (M.rows !== d || M.cols !== d) throw new QgeomError("SHAPE", `A is ${M.rows}×${M.cols} but the dimension is ${d}; pass a ${d}×${d} matrix`);
   const bv = toVector(b, "b", d);
-  if (!Number.isInteger(samples) || samples < 2) throw new QgeomError("INVALID_ARGUMENT", `samples must be an integer >= 2, got ${samples}`);
+  if (!Number.isInteger(samples) || samples < 2) throw new QgeomError("INVALID_ARGUMENT", `samples must be an integer >= 2, got ${samples}; pass e.g. 1000`);
   const z = new Float64Array(d + (d % 2));
   const x = new Float64Array(d);
   let mean = 0, m2 = 0;
@@ -226,7 +226,7 @@ export function gaussianPotential(A: MatrixInput, m1: VectorInput, m2: VectorInp
   const names = variableNames(vars);
   const d = names.length;
   const M = toMatrix(A, "A");
-  if (M.rows !== d || M.cols !== d) throw new QgeomError("SHAPE", `A is ${M.rows}×${M.cols} but there are ${d} variables`);
+  if (M.rows !== d || M.cols !== d) throw new QgeomError("SHAPE", `A is ${M.rows}×${M.cols} but there are ${d} variables; pass a ${d}×${d} matrix`);
   const a = toVector(m1, "m1", d), c = toVector(m2, "m2", d);
   const r = names.map((x, i) => sub(sym(x), exact(a[i]!)));
   const quad: Expr[] = [];
@@ -267,7 +267,7 @@ export function gaussianLogDensityExpr(m: readonly ExactEntry[], S: readonly (re
   const d = names.length;
   if (!Array.isArray(m) || m.length !== d) throw new QgeomError("SHAPE", `m has ${Array.isArray(m) ? m.length : "no"} entries but there are ${d} variables; pass one mean entry per variable`);
   if (!Array.isArray(S) || S.length !== d || !S.every((r) => Array.isArray(r) && r.length === d))
-    throw new QgeomError("SHAPE", `S must be ${d}×${d} (one row and column per variable)`);
+    throw new QgeomError("SHAPE", `S must be ${d}×${d} (one row and column per variable), got ${excerpt(S)}; pass a ${d}×${d} matrix`);
   const asExpr = (v: ExactEntry, what: string): Expr => {
     if (typeof v === "number") {
       if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `${what} is ${v}; pass finite numbers or expressions`);
@@ -280,7 +280,7 @@ export function gaussianLogDensityExpr(m: readonly ExactEntry[], S: readonly (re
   for (let i = 0; i < d; i++)
     for (let j = 0; j < i; j++)
       if (M.get(i, j) !== M.get(j, i) && verify(M.get(i, j), M.get(j, i)).verdict !== "proved")
-        throw new QgeomError("NOT_SYMMETRIC", `S[${i}][${j}] = ${String(M.get(i, j))} differs from S[${j}][${i}] = ${String(M.get(j, i))}; a covariance is symmetric`);
+        throw new QgeomError("NOT_SYMMETRIC", `S[${i}][${j}] = ${String(M.get(i, j))} differs from S[${j}][${i}] = ${String(M.get(j, i))}; a covariance is symmetric; make S symmetric`);
   for (let k = 1; k <= d; k++) {
     const minor = detE(symbolicMatrix(M.toArray().slice(0, k).map((r) => r.slice(0, k))));
     if (minor.kind === "num" && !(minor.value.toNumber() > 0))
@@ -294,5 +294,5 @@ export function gaussianLogDensityExpr(m: readonly ExactEntry[], S: readonly (re
 }
 
 function checkExprLike(v: unknown, what: string): void {
-  if (v === null || typeof v !== "object" || !("kind" in v)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a number or an Expr, got ${String(v)}`);
+  if (v === null || typeof v !== "object" || !("kind" in v)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a number or an Expr, got ${String(v)}; pass e.g. 1 or sym("s")`);
 }

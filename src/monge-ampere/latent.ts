@@ -81,11 +81,11 @@ export function latentPolarFactor(W: MatrixInput): PolarFactorReport {
   if (M.cols !== d)
     throw new QgeomError(
       "SHAPE",
-      `W is ${d}×${M.cols}: the Brenier map N(0, I_k) → N(b, WWᵀ) is compared with z ↦ Wz + b only for square W (k = d); for k < d the law of x is singular (no density, no Monge–Ampère equation), see latentGenerator`,
+      `W is ${d}×${M.cols}: the Brenier map N(0, I_k) → N(b, WWᵀ) is compared with z ↦ Wz + b only for square W (k = d); for k < d the law of x is singular (no density, no Monge–Ampère equation), use latentGenerator`,
     );
   const g = latentGenerator(M);
   if (!g.absolutelyContinuous)
-    throw new QgeomError("SINGULAR", `W has rank ${g.rank} < ${d}: x = Wz + b has a singular law on a ${g.rank}-dimensional subspace, so there is no Brenier map onto it`);
+    throw new QgeomError("SINGULAR", `W has rank ${g.rank} < ${d}: x = Wz + b has a singular law on a ${g.rank}-dimensional subspace, so there is no Brenier map onto it; pass a W of full rank ${d}`);
   // polar(2^k W) = (2^k P) U exactly: scale to unit size so subnormal or huge entries keep full precision
   const k = unitExponent(M.data);
   const { p: Ps, u: U } = polar({ rows: d, cols: d, data: M.data.map((v) => ldexp(v, k)) }, "W");

@@ -193,12 +193,12 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
     if (cs === null) unsupported(`${what} is not a polynomial of finite degree`);
     const d = cs.length - 1;
     if (d === 2) {
-      if (signOf(cs[2]!, `the coefficient of ${x}^2`) < 0) throw new QgeomError("DOMAIN", `φ is not convex in ${x} (the coefficient of ${x}^2 is ${cs[2]})`);
+      if (signOf(cs[2]!, `the coefficient of ${x}^2`) < 0) throw new QgeomError("DOMAIN", `φ is not convex in ${x} (the coefficient of ${x}^2 is ${cs[2]}); pass a strictly convex φ (the Legendre transform needs one)`);
       return { pair: SQUARE, c: cs[2]!, lambda: ONE, mu: ZERO, dBeta: ZERO, dGamma: ZERO };
     }
     if (d >= 4 && d % 2 === 0) {
       const c = cs[d]!;
-      if (signOf(c, `the leading coefficient of ${what}`) < 0) throw new QgeomError("DOMAIN", `φ is not convex in ${x} (leading coefficient ${c})`);
+      if (signOf(c, `the leading coefficient of ${what}`) < 0) throw new QgeomError("DOMAIN", `φ is not convex in ${x} (leading coefficient ${c}); pass a strictly convex φ (the Legendre transform needs one)`);
       const r = simplify(neg(div(cs[d - 1] ?? ZERO, mul(num(d), c))));
       const X = sym(x);
       // c(x − r)^d − P must be affine: P = c(x − r)^d − e1·x − e0
@@ -206,8 +206,8 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
       if (rest === null || rest.length > 2) unsupported(`${what} is a polynomial of degree ${d} that is not c·(${x} − r)^${d} plus an affine function`);
       return { pair: evenPowerPair(d), c, lambda: ONE, mu: neg(r), dBeta: neg(rest[1] ?? ZERO), dGamma: neg(rest[0] ?? ZERO) };
     }
-    if (d <= 1) throw new QgeomError("DOMAIN", `φ is affine in ${x}, so it is not strictly convex and φ* is +∞ except on a hyperplane`);
-    throw new QgeomError("DOMAIN", `φ is not convex in ${x} (a polynomial of odd degree ${d})`);
+    if (d <= 1) throw new QgeomError("DOMAIN", `φ is affine in ${x}, so it is not strictly convex and φ* is +∞ except on a hyperplane; add a strictly convex term in ${x}`);
+    throw new QgeomError("DOMAIN", `φ is not convex in ${x} (a polynomial of odd degree ${d}); pass a strictly convex φ (the Legendre transform needs one)`);
   }
   if (poly.length > 0) unsupported(`${what} mixes a polynomial of degree >= 2 with other non-linear terms (no closed form)`);
   const entries = [...groups.entries()];
@@ -218,7 +218,7 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
     if (atom.kind === "fn" && atom.name === "exp" && constQ) {
       const a = affine(atom.args[0]!, x);
       if (a && signOf(Qs, `the coefficient of ${atom}`) > 0) return { pair: EXP, c: Qs, ...a, dBeta: ZERO, dGamma: ZERO };
-      if (a) throw new QgeomError("DOMAIN", `φ is concave in ${x} (negative multiple of ${atom})`);
+      if (a) throw new QgeomError("DOMAIN", `φ is concave in ${x} (negative multiple of ${atom}); pass a strictly convex φ (the Legendre transform needs one)`);
     }
     if (atom.kind === "fn" && atom.name === "softplus" && constQ) {
       const a = affine(atom.args[0]!, x);
@@ -233,7 +233,7 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
       const a = affine(v, x);
       if (a && constQ) {
         if (signOf(Qs, `the coefficient of ${atom}`) < 0) return { pair: NEGLOG, c: neg(Qs), ...a, dBeta: ZERO, dGamma: ZERO };
-        throw new QgeomError("DOMAIN", `φ is concave in ${x} (positive multiple of ${atom})`);
+        throw new QgeomError("DOMAIN", `φ is concave in ${x} (positive multiple of ${atom}); pass a strictly convex φ (the Legendre transform needs one)`);
       }
       if (a) {
         const q = polyCoeffs(Qs, x);
@@ -252,7 +252,7 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
         const s = p.toNumber() > 1 || p.isNegative() ? 1 : -1;
         const c = simplify(mul(num(s), Qs));
         if (signOf(c, `the coefficient of ${atom}`) > 0) return { pair, c, ...a, dBeta: ZERO, dGamma: ZERO };
-        throw new QgeomError("DOMAIN", `φ is not convex in ${x} (${Qs}·${atom})`);
+        throw new QgeomError("DOMAIN", `φ is not convex in ${x} (${Qs}·${atom}); pass a strictly convex φ (the Legendre transform needs one)`);
       }
       const q = polyCoeffs(atom.base, x);
       if (q && q.length === 3 && p.equals(Rational.HALF)) {
@@ -268,7 +268,7 @@ function match1D(x: string, poly: Expr[], groups: Map<Expr, Expr>): Match1D {
         const c = simplify(mul(up ? Qs : neg(Qs), sqrt(m)));
         if (signOf(c, `the coefficient of ${atom}`) > 0)
           return { pair: up ? SQRT_ONE_PLUS_SQUARE : NEG_SQRT_ONE_MINUS_SQUARE, c, lambda, mu, dBeta: ZERO, dGamma: ZERO };
-        throw new QgeomError("DOMAIN", `φ is not convex in ${x} (${Qs}·${atom})`);
+        throw new QgeomError("DOMAIN", `φ is not convex in ${x} (${Qs}·${atom}); pass a strictly convex φ (the Legendre transform needs one)`);
       }
     }
   }
@@ -332,7 +332,7 @@ function matchLse(atom: Expr, coef: Expr, vars: readonly string[]): LseBlock | n
   }
   if (bv.length === 0) return null;
   if (a0 !== ZERO && signOf(a0, "the constant inside the log-sum-exp") < 0) return null;
-  if (signOf(coef, `the coefficient of ${excerpt(atom.toString())}`) < 0) throw new QgeomError("DOMAIN", `φ is concave in ${bv.join(", ")} (negative multiple of a log-sum-exp)`);
+  if (signOf(coef, `the coefficient of ${excerpt(atom.toString())}`) < 0) throw new QgeomError("DOMAIN", `φ is concave in ${bv.join(", ")} (negative multiple of a log-sum-exp); pass a strictly convex φ (the Legendre transform needs one)`);
   return { c: coef, a0, vars: bv, lambda, mu };
 }
 
@@ -342,7 +342,7 @@ export function legendreTransform(phi: Expr, vars: VariableList, options: Legend
   const names = variableNames(vars);
   const n = names.length;
   const ys = options.dualVars === undefined ? names.map((x) => freshName(`y_${x}`, [phi], names)) : variableNames(options.dualVars, "options.dualVars");
-  if (ys.length !== n) throw new QgeomError("SHAPE", `options.dualVars has ${ys.length} names for ${n} variables`);
+  if (ys.length !== n) throw new QgeomError("SHAPE", `options.dualVars has ${ys.length} names for ${n} variables; pass one name per variable`);
   const clash = ys.filter((y) => names.includes(y) || freeSymbols(phi).includes(y));
   if (clash.length) throw new QgeomError("INVALID_ARGUMENT", `dual variable ${clash[0]} already occurs in φ or in vars; choose other names`);
   const Y = ys.map(sym);
@@ -359,7 +359,7 @@ export function legendreTransform(phi: Expr, vars: VariableList, options: Legend
       const m = det(matrix(H.slice(0, k).map((r) => r.slice(0, k))));
       if (m.kind === "num") {
         if (!m.value.isPositive())
-          throw new QgeomError("DOMAIN", `φ is not strictly convex: the leading principal minor ${k} of D²φ is ${m}; the Legendre transform of a quadratic needs D²φ ≻ 0`);
+          throw new QgeomError("DOMAIN", `φ is not strictly convex: the leading principal minor ${k} of D²φ is ${m}; the Legendre transform of a quadratic needs D²φ ≻ 0; pass a quadratic with a positive-definite Hessian`);
       } else if (!isPositive(m)) assumptions.push({ expr: m, op: ">" });
     }
     const Ainv = inverse(A);

@@ -39,7 +39,7 @@ export function verifyGaussianMomentMeasure(K: readonly (readonly (Expr | number
   const names = variableNames(vars);
   const d = names.length;
   const Km = matrix(K);
-  if (Km.rows !== d || Km.cols !== d) throw new QgeomError("SHAPE", `K is ${Km.rows}×${Km.cols} but there are ${d} variables`);
+  if (Km.rows !== d || Km.cols !== d) throw new QgeomError("SHAPE", `K is ${Km.rows}×${Km.cols} but there are ${d} variables; pass a ${d}×${d} matrix`);
   const x = names.map(sym);
   const quad = (M: ReturnType<typeof matrix>, v: Expr[]): Expr => add(...v.flatMap((vi, i) => v.map((vj, j) => mul(M.get(i, j), vi, vj))));
   const F = mul(num("1/2"), quad(Km, x));
@@ -103,7 +103,7 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
     const v = at(t)[0]!;
     if (Number.isFinite(v)) fmin = Math.min(fmin, v);
   }
-  if (!Number.isFinite(fmin)) throw new QgeomError("DOMAIN", `F is not finite on [-50, 50]; momentMeasure1D needs F defined on all of ℝ`);
+  if (!Number.isFinite(fmin)) throw new QgeomError("DOMAIN", `F is not finite on [-50, 50]; momentMeasure1D needs F defined on all of ℝ; pass an F that is finite everywhere (e.g. x^2/2)`);
   // ∫e^{−F} < ∞ needs F to grow at both ends; for convex F that is F' < 0 far left and F' > 0 far right.
   // Without this test a non-coercive F (e.g. a concave free energy) can give a finite but meaningless Z
   // when the quadrature nodes stop short of where e^{−F} overflows.
@@ -118,10 +118,10 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
   try {
     Zs = integrate(w, -Infinity, Infinity, options).value;
   } catch (e) {
-    if (e instanceof QgeomError && e.code === "NOT_FINITE") throw new QgeomError("DOMAIN", `e^{-F} overflows far out (${e.message}); F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
+    if (e instanceof QgeomError && e.code === "NOT_FINITE") throw new QgeomError("DOMAIN", `e^{-F} overflows far out (${e.message}); F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist; pass a coercive F such as x^2/2`);
     throw e;
   }
-  if (!(Zs > 0) || !Number.isFinite(Zs)) throw new QgeomError("DOMAIN", `∫e^{-F} is ${Zs * Math.exp(-fmin)}; F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist`);
+  if (!(Zs > 0) || !Number.isFinite(Zs)) throw new QgeomError("DOMAIN", `∫e^{-F} is ${Zs * Math.exp(-fmin)}; F must be coercive (e^{-F} integrable) for ρ = e^{-F}/Z to exist; pass a coercive F such as x^2/2`);
   const rho = (t: number): number => w(t) / Zs;
   // where ρ underflows to 0 the integrand is 0 (F' may overflow to ±∞/NaN far out in the tails)
   const weighted = (g: (d: number) => number) => (t: number): number => {
@@ -137,7 +137,7 @@ export function momentMeasure1D(F: Expr, x: string | Expr, options: QuadratureOp
     sourceDensity: rho,
     targetDensityAtImage: (t) => {
       const f2 = at(t)[2]!;
-      if (!(f2 > 0)) throw new QgeomError("SINGULAR", `F''(${t}) = ${f2}: the moment map is not a local diffeomorphism there, so ν has no finite density at F'(${t})`);
+      if (!(f2 > 0)) throw new QgeomError("SINGULAR", `F''(${t}) = ${f2}: the moment map is not a local diffeomorphism there, so ν has no finite density at F'(${t}); pass a strictly convex F (F'' > 0)`);
       return rho(t) / f2;
     },
     targetCdfAtImage: (t) => integrate(rho, -Infinity, t, options).value,

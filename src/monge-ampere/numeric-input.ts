@@ -14,7 +14,7 @@ export function toMatrix(A: MatrixInput, name: string): Matrix {
   if (Array.isArray(A)) return matrix(A as number[][], name);
   const m = A as Matrix;
   if (m === null || typeof m !== "object" || !(m.data instanceof Float64Array) || isComplex(m as Matrix | CMatrix))
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a real matrix (rows of numbers or a linalg Matrix), got ${excerpt(A)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a real matrix (rows of numbers or a linalg Matrix), got ${excerpt(A)}; pass e.g. [[2, 1], [1, 2]]`);
   const out = matrixFromData(m.rows, m.cols, m.data);
   out.data.forEach((v, k) => {
     if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `${name} has a non-finite entry ${v} at (${Math.floor(k / m.cols)}, ${k % m.cols}); pass finite values`);
@@ -24,7 +24,7 @@ export function toMatrix(A: MatrixInput, name: string): Matrix {
 
 /** A Float64Array copy of a finite vector, optionally of a required length. */
 export function toVector(x: VectorInput, name: string, length?: number): Float64Array {
-  if (!(x instanceof Float64Array) && !Array.isArray(x)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of numbers, got ${excerpt(x)}`);
+  if (!(x instanceof Float64Array) && !Array.isArray(x)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be an array of numbers, got ${excerpt(x)}; pass e.g. [0, 1]`);
   if (length !== undefined && x.length !== length)
     throw new QgeomError("SHAPE", `${name} has length ${x.length} but the dimension is ${length}; pass vectors and matrices of matching dimension`);
   if (x.length === 0) throw new QgeomError("SHAPE", `${name} is empty; pass at least one entry`);
@@ -42,7 +42,7 @@ export function toVector(x: VectorInput, name: string, length?: number): Float64
  */
 export function toSpd(S: MatrixInput, name: string, n?: number): Matrix {
   const M = toMatrix(S, name);
-  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(M)}`);
+  if (M.rows !== M.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${shapeOf(M)}; pass an n×n matrix`);
   if (n !== undefined && M.rows !== n)
     throw new QgeomError("SHAPE", `${name} is ${shapeOf(M)} but the dimension is ${n}; pass covariances and means of matching dimension`);
   cholesky(M, { name });

@@ -41,7 +41,7 @@ export interface CompileFormOptions {
  */
 export function determinantExpansion(H: readonly (readonly Expr[])[]): Expr {
   const n = H.length;
-  if (n === 0 || !H.every((r) => r.length === n)) throw new QgeomError("SHAPE", "determinantExpansion needs a non-empty square matrix");
+  if (n === 0 || !H.every((r) => r.length === n)) throw new QgeomError("SHAPE", `determinantExpansion needs a non-empty square matrix; pass a non-empty n×n matrix`);
   const memo = new Map<number, Expr>();
   const minor = (row: number, cols: number): Expr => {
     if (row === n) return ONE;
@@ -64,7 +64,7 @@ export function determinantExpansion(H: readonly (readonly Expr[])[]): Expr {
 
 function checkDeterminant(form: unknown): "closed" | "hessian" {
   if (form === undefined || form === "closed" || form === "hessian") return form ?? "closed";
-  throw new QgeomError("INVALID_ARGUMENT", `options.determinant must be "closed" or "hessian", got ${String(form)}`);
+  throw new QgeomError("INVALID_ARGUMENT", `options.determinant must be "closed" or "hessian", got ${String(form)}; pass "closed" or "hessian"`);
 }
 
 /** det D²φ in the requested compiled form (see CompileFormOptions). */
@@ -166,7 +166,7 @@ export function mongeAmpereAt(phi: Expr, vars: VariableList, point: Readonly<Rec
   if (!out.subarray(1).every(Number.isFinite))
     throw new QgeomError(
       "DOMAIN",
-      `φ = ${excerpt(phi.toString())} or its Hessian is not finite at (${where}); the point is outside the domain of φ (or at a pole)`,
+      `φ = ${excerpt(phi.toString())} or its Hessian is not finite at (${where}); the point is outside the domain of φ (or at a pole); choose a point inside the domain`,
     );
   const n = ev.n;
   const H = matrixFromData(n, n, out.subarray(2));
@@ -174,7 +174,7 @@ export function mongeAmpereAt(phi: Expr, vars: VariableList, point: Readonly<Rec
   const scale = Math.max(Math.abs(eig[0]!), Math.abs(eig[n - 1]!));
   const minAbs = Math.min(...eig.map(Math.abs));
   const tol = options.singularTol ?? 1e-12;
-  if (!(tol >= 0)) throw new QgeomError("INVALID_ARGUMENT", `options.singularTol must be a non-negative number, got ${tol}`);
+  if (!(tol >= 0)) throw new QgeomError("INVALID_ARGUMENT", `options.singularTol must be a non-negative number, got ${tol}; pass e.g. 1e-12`);
   const singular = scale === 0 || minAbs <= tol * scale;
   if (singular && !options.allowSingular)
     throw new QgeomError(

@@ -27,14 +27,14 @@ export function principalSqrt(M: MatrixInput, options: PrincipalSqrtOptions = {}
   const name = options.name ?? "M";
   const A = toMatrix(M, name);
   const n = A.rows;
-  if (A.cols !== n) throw new QgeomError("SHAPE", `${name} must be square, got ${A.rows}×${A.cols}`);
+  if (A.cols !== n) throw new QgeomError("SHAPE", `${name} must be square, got ${A.rows}×${A.cols}; pass an n×n matrix`);
   const tol = options.tol ?? 1e-14;
   const maxIt = options.maxIterations ?? 100;
   let Y = A;
   let Z = identity(n);
   for (let k = 0; k < maxIt; k++) {
     const dy = slogDet(Y, name), dz = slogDet(Z, name);
-    if (dy.sign === 0 || dz.sign === 0) throw new QgeomError("SINGULAR", `${name} is singular (or nearly so); its principal square root is not defined by this iteration`);
+    if (dy.sign === 0 || dz.sign === 0) throw new QgeomError("SINGULAR", `${name} is singular (or nearly so); its principal square root is not defined by this iteration; pass a non-singular matrix`);
     const mu = Math.exp(-(dy.logAbsDet + dz.logAbsDet) / (2 * n));
     const Ys = scale(Y, mu), Zs = scale(Z, mu);
     const Yn = scale(add(Ys, inverse(Zs, name)), 0.5);
@@ -47,7 +47,7 @@ export function principalSqrt(M: MatrixInput, options: PrincipalSqrtOptions = {}
   }
   throw new QgeomError(
     "NOT_POSITIVE_DEFINITE",
-    `the Denman–Beavers iteration for the square root of ${name} did not converge in ${maxIt} steps; ${name} must have real positive eigenvalues (e.g. a product of two positive-definite matrices)`,
+    `the Denman–Beavers iteration for the square root of ${name} did not converge in ${maxIt} steps; ${name} must have real positive eigenvalues (e.g. a product of two positive-definite matrices); check the spectrum of ${name}`,
   );
 }
 

@@ -55,11 +55,11 @@ export function compilePushforwardDensity(phi: Expr, source: Expr, vars: Variabl
     let det = 1;
     let scale = 0;
     for (const v of a) scale = Math.max(scale, Math.abs(v));
-    if (!H.every(Number.isFinite)) throw new QgeomError("DOMAIN", `the Hessian of φ is not finite at x = (${Array.from(x).join(", ")})`);
+    if (!H.every(Number.isFinite)) throw new QgeomError("DOMAIN", `the Hessian of φ is not finite at x = (${Array.from(x).join(", ")}); choose a point inside the domain of φ`);
     for (let k = 0; k < n; k++) {
       const d = a[k * n + k]!;
       if (!(d > 1e-14 * scale))
-        throw new QgeomError("SINGULAR", `D²φ is singular or not positive definite at x = (${Array.from(x).join(", ")}) (pivot ${k + 1} is ${d}); the push-forward density is undefined there`);
+        throw new QgeomError("SINGULAR", `D²φ is singular or not positive definite at x = (${Array.from(x).join(", ")}) (pivot ${k + 1} is ${d}); the push-forward density is undefined there; choose a point where φ is strictly convex`);
       det *= d;
       for (let i = k + 1; i < n; i++) {
         const l = a[i * n + k]! / d;

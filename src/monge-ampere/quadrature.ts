@@ -1,7 +1,7 @@
 // Adaptive Gauss–Kronrod (7, 15) quadrature with global error control (QUADPACK QAG/QAGI strategy:
 // bisect the interval with the largest error estimate). Infinite ends are mapped to finite ones:
 // (−∞, ∞) by x = t/(1 − t²), [a, ∞) by x = a + t/(1 − t), (−∞, b] by x = b − t/(1 − t).
-import { QgeomError } from "../core/index.js";
+import { QgeomError, excerpt } from "../core/index.js";
 
 // Kronrod nodes (positive half, descending; odd indices are the 7-point Gauss nodes) and weights
 // (QUADPACK qk15).
@@ -63,12 +63,12 @@ function gk15(f: (x: number) => number, a: number, b: number): Piece {
  * not reached within maxIntervals subintervals (with the estimate reached so far in the message).
  */
 export function integrate(f: (x: number) => number, a: number, b: number, options: QuadratureOptions = {}): QuadratureResult {
-  if (typeof f !== "function") throw new QgeomError("INVALID_ARGUMENT", "f must be a function of one number");
-  if (Number.isNaN(a) || Number.isNaN(b) || !(a < b)) throw new QgeomError("INVALID_ARGUMENT", `integrate needs a < b, got a = ${a}, b = ${b}`);
+  if (typeof f !== "function") throw new QgeomError("INVALID_ARGUMENT", `f must be a function of one number, got ${excerpt(f)}; pass e.g. (x) => Math.exp(-x * x)`);
+  if (Number.isNaN(a) || Number.isNaN(b) || !(a < b)) throw new QgeomError("INVALID_ARGUMENT", `integrate needs a < b, got a = ${a}, b = ${b}; pass finite a < b`);
   const absTol = options.absTol ?? 1e-13, relTol = options.relTol ?? 1e-12, maxN = options.maxIntervals ?? 2000;
   const checked = (x: number): number => {
     const y = f(x);
-    if (!Number.isFinite(y)) throw new QgeomError("NOT_FINITE", `the integrand is ${y} at x = ${x}`);
+    if (!Number.isFinite(y)) throw new QgeomError("NOT_FINITE", `the integrand is ${y} at x = ${x}; check the integrand is finite on [a, b] (split the interval at singularities)`);
     return y;
   };
   let g: (t: number) => number;
@@ -105,7 +105,7 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
     }
     if (error <= Math.max(absTol, relTol * Math.abs(value))) return { value, error, intervals: pieces.length };
     if (pieces.length >= maxN)
-      throw new QgeomError("TIME_LIMIT", `quadrature did not reach the tolerance in ${maxN} subintervals (estimate ${value}, error ${error.toExponential(2)}); the integrand may be singular or oscillatory`);
+      throw new QgeomError("TIME_LIMIT", `quadrature did not reach the tolerance in ${maxN} subintervals (estimate ${value}, error ${error.toExponential(2)}); the integrand may be singular or oscillatory; split the interval at the singularity or raise maxSubintervals`);
     const p = pieces[worst]!;
     const m = 0.5 * (p.a + p.b);
     if (!(m > p.a && m < p.b)) return { value, error, intervals: pieces.length }; // interval at machine resolution

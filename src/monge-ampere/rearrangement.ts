@@ -1,7 +1,7 @@
 // One-dimensional monotone rearrangement (MATH.md §3.2 for d = 1): the Brenier map between μ with CDF F
 // and ν with CDF G is T = G⁻¹ ∘ F, with the generalised inverse G⁻¹(u) = inf{y : G(y) ≥ u}; where
 // both have densities f, g it solves the 1-D Monge–Ampère equation T'(x) = f(x)/g(T(x)).
-import { type Expr, QgeomError } from "../core/index.js";
+import { type Expr, QgeomError, excerpt } from "../core/index.js";
 import { compile } from "../compile/index.js";
 import { variableNames } from "./variables.js";
 
@@ -32,7 +32,7 @@ export interface MonotoneRearrangement {
 
 function asFunction(c: CdfInput, name: string): (x: number) => number {
   if (typeof c === "function") return c;
-  if (c === null || typeof c !== "object" || !("expr" in c)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a function (x) => number or { expr, variable }`);
+  if (c === null || typeof c !== "object" || !("expr" in c)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a function (x) => number or { expr, variable }, got ${excerpt(c)}; pass e.g. (x) => 1 - Math.exp(-x)`);
   const [v] = variableNames([c.variable], `${name}.variable`);
   const f = compile(c.expr, [v!]);
   const i = new Float64Array(1), o = new Float64Array(1);
@@ -86,9 +86,9 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
   const Fs = options.sourceSf ? asFunction(options.sourceSf, "options.sourceSf") : undefined;
   const Gs = options.targetSf ? asFunction(options.targetSf, "options.targetSf") : undefined;
   const [lo, hi] = options.targetSupport ?? [-Infinity, Infinity];
-  if (!(lo < hi)) throw new QgeomError("INVALID_ARGUMENT", `options.targetSupport must be [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
+  if (!(lo < hi)) throw new QgeomError("INVALID_ARGUMENT", `options.targetSupport must be [lo, hi] with lo < hi, got [${lo}, ${hi}]; pass e.g. [-Infinity, Infinity] or [0, 1]`);
   const [p0, p1] = options.probe ?? [-10, 10];
-  if (!(p0 < p1) || !Number.isFinite(p0) || !Number.isFinite(p1)) throw new QgeomError("INVALID_ARGUMENT", `options.probe must be a finite range [a, b] with a < b`);
+  if (!(p0 < p1) || !Number.isFinite(p0) || !Number.isFinite(p1)) throw new QgeomError("INVALID_ARGUMENT", `options.probe must be a finite range [a, b] with a < b; pass e.g. [-10, 10]`);
 
   // construction-time check: F and G are non-decreasing with values in [0, 1] on the probe grid
   const checkGrid = (H: (x: number) => number, name: string, a: number, b: number, decreasing = false): void => {
@@ -121,30 +121,30 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
     let a = Number.isFinite(lo) ? lo : Math.min(-1, Number.isFinite(hi) ? hi - 1 : -1);
     let b = Number.isFinite(hi) ? hi : Math.max(1, Number.isFinite(lo) ? lo + 1 : 1);
     let fa = val(a), fb = val(b);
-    if (fa > fb) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${a}) and ${name}(${b}) are in the wrong order`);
+    if (fa > fb) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${a}) and ${name}(${b}) are in the wrong order; pass a non-decreasing CDF`);
     for (let k = 0; fa >= level; k++) {
       if (Number.isFinite(lo) && a === lo) return lo;
-      if (k > 2100) throw new QgeomError("DOMAIN", `no point y with ${name}(y) < ${u} was found down to ${a}`);
+      if (k > 2100) throw new QgeomError("DOMAIN", `no point y with ${name}(y) < ${u} was found down to ${a}; check the CDF tends to 0 at the lower end of its support`);
       const na = a < 0 ? a * 2 : a - 1;
       const fna = val(na);
-      if (fna > fa) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${na}) = ${Math.abs(fna)} vs ${name}(${a}) = ${Math.abs(fa)}`);
+      if (fna > fa) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${na}) = ${Math.abs(fna)} vs ${name}(${a}) = ${Math.abs(fa)}; pass a non-decreasing CDF`);
       b = a;
       fb = fa;
       a = Number.isFinite(lo) ? Math.max(lo, na) : na;
       fa = a === na ? fna : val(a);
-      if (!Number.isFinite(a)) throw new QgeomError("DOMAIN", `the quantile of level ${u} lies below -1.8e308`);
+      if (!Number.isFinite(a)) throw new QgeomError("DOMAIN", `the quantile of level ${u} lies below -1.8e308; check the CDF tends to 0 at the lower end of its support`);
     }
     for (let k = 0; fb < level; k++) {
-      if (Number.isFinite(hi) && b === hi) throw new QgeomError("DOMAIN", `${name}(${hi}) = ${Math.abs(fb)} < ${u} at the upper end of the target support; the support or the CDF is wrong`);
-      if (k > 2100) throw new QgeomError("DOMAIN", `no point y with ${name}(y) >= ${u} was found up to ${b}`);
+      if (Number.isFinite(hi) && b === hi) throw new QgeomError("DOMAIN", `${name}(${hi}) = ${Math.abs(fb)} < ${u} at the upper end of the target support; the support or the CDF is wrong; check targetSupport and the CDF`);
+      if (k > 2100) throw new QgeomError("DOMAIN", `no point y with ${name}(y) >= ${u} was found up to ${b}; check the CDF tends to 1 at the upper end of its support`);
       const nb = b > 0 ? b * 2 : b + 1;
       const fnb = val(nb);
-      if (fnb < fb) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${b}) = ${Math.abs(fb)} vs ${name}(${nb}) = ${Math.abs(fnb)}`);
+      if (fnb < fb) throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${b}) = ${Math.abs(fb)} vs ${name}(${nb}) = ${Math.abs(fnb)}; pass a non-decreasing CDF`);
       a = b;
       fa = fb;
       b = Number.isFinite(hi) ? Math.min(hi, nb) : nb;
       fb = b === nb ? fnb : val(b);
-      if (!Number.isFinite(b)) throw new QgeomError("DOMAIN", `the quantile of level ${u} lies above 1.8e308`);
+      if (!Number.isFinite(b)) throw new QgeomError("DOMAIN", `the quantile of level ${u} lies above 1.8e308; check the CDF tends to 1 at the upper end of its support`);
     }
     // safeguarded regula falsi / bisection in the ordering of doubles, on the invariant fa < level <= fb:
     // every third step halves the number of doubles in [a, b], so at most ~200 steps reach adjacent doubles
@@ -161,7 +161,7 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
       if (!(m > a && m < b)) m = bitMidpoint(a, b);
       const fm = val(m);
       if (fm < fa || fm > fb)
-        throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${a}) = ${Math.abs(fa)}, ${name}(${m}) = ${Math.abs(fm)}, ${name}(${b}) = ${Math.abs(fb)}`);
+        throw new QgeomError("DOMAIN", `${name} is not monotone: ${name}(${a}) = ${Math.abs(fa)}, ${name}(${m}) = ${Math.abs(fm)}, ${name}(${b}) = ${Math.abs(fb)}; pass a non-decreasing CDF`);
       if (fm >= level) {
         b = m;
         fb = fm;
@@ -170,28 +170,28 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
         fa = fm;
       }
     }
-    throw new QgeomError("DOMAIN", `the quantile search for level ${u} did not converge (bracket [${a}, ${b}])`);
+    throw new QgeomError("DOMAIN", `the quantile search for level ${u} did not converge (bracket [${a}, ${b}]); check the CDF is continuous and non-decreasing`);
   };
 
   const quantile = (u: number, upper = false): number => {
-    if (!(u > 0 && u < 1)) throw new QgeomError("DOMAIN", `the level must lie in (0, 1), got ${u}`);
+    if (!(u > 0 && u < 1)) throw new QgeomError("DOMAIN", `the level must lie in (0, 1), got ${u}; pass a level strictly between 0 and 1`);
     return upper && Gs ? invert(u, Gs, "targetSf", true) : invert(upper ? 1 - u : u, G, "targetCdf", false);
   };
 
   const T = ((x: number): number => {
-    if (typeof x !== "number" || Number.isNaN(x)) throw new QgeomError("INVALID_ARGUMENT", `x must be a number, got ${String(x)}`);
+    if (typeof x !== "number" || Number.isNaN(x)) throw new QgeomError("INVALID_ARGUMENT", `x must be a number, got ${String(x)}; pass a finite number`);
     const u = probability(F(x), "sourceCdf", x);
     if (u > 0.5 && Fs) {
       const s = probability(Fs(x), "sourceSf", x);
       if (s === 0) {
         if (Number.isFinite(hi)) return hi;
-        throw new QgeomError("DOMAIN", `the source has no mass above x = ${x} (survival 0) and the target support is unbounded above: T(x) = +∞`);
+        throw new QgeomError("DOMAIN", `the source has no mass above x = ${x} (survival 0) and the target support is unbounded above: T(x) = +∞; pass x inside the source support or give targetSupport a finite upper end`);
       }
       return Gs ? invert(s, Gs, "targetSf", true) : invert(1 - s, G, "targetCdf", false);
     }
     if (u === 0) {
       if (Number.isFinite(lo)) return lo;
-      throw new QgeomError("DOMAIN", `sourceCdf(${x}) = 0 (x is below the source support or in its far tail) and the target support is unbounded below: T(x) = −∞`);
+      throw new QgeomError("DOMAIN", `sourceCdf(${x}) = 0 (x is below the source support or in its far tail) and the target support is unbounded below: T(x) = −∞; pass x inside the source support or give targetSupport a finite lower end`);
     }
     if (u === 1) {
       if (Number.isFinite(hi)) return hi;
@@ -205,7 +205,7 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
     for (let i = 0; i < xs.length; i++) {
       out[i] = T(xs[i]!);
       if (i > 0 && xs[i]! >= xs[i - 1]! && out[i]! < out[i - 1]!)
-        throw new QgeomError("DOMAIN", `T is not monotone between x = ${xs[i - 1]} and x = ${xs[i]} (T = ${out[i - 1]}, ${out[i]}): sourceCdf is not non-decreasing there`);
+        throw new QgeomError("DOMAIN", `T is not monotone between x = ${xs[i - 1]} and x = ${xs[i]} (T = ${out[i - 1]}, ${out[i]}): sourceCdf is not non-decreasing there; check sourceCdf`);
     }
     return out;
   };

@@ -1,7 +1,7 @@
 // The optimal-transport Monge–Ampère residual (MATH.md §3.3): for source density f and target density
 // g, a Brenier potential φ satisfies det D²φ(x) = f(x) / g(∇φ(x)). Symbolic residual and its compiled
 // twin evaluated over batches of points.
-import { type Expr, QgeomError, gradient, hessian, log, simplify, sub, div, add, subs } from "../core/index.js";
+import { type Expr, QgeomError, excerpt, gradient, hessian, log, simplify, sub, div, add, subs } from "../core/index.js";
 import { type CompiledFunction, compile } from "../compile/index.js";
 import { type CompileFormOptions, type SymbolicOptions, mongeAmpereForm } from "./operator.js";
 import { type VariableList, checkExpr, compileInputs, pointValues, variableNames } from "./variables.js";
@@ -38,14 +38,14 @@ interface Parts {
 }
 
 function parts(problem: TransportProblem, options: SymbolicOptions & CompileFormOptions): Parts {
-  if (problem === null || typeof problem !== "object") throw new QgeomError("INVALID_ARGUMENT", "problem must be an object { phi, vars, source, target, targetVars? }");
+  if (problem === null || typeof problem !== "object") throw new QgeomError("INVALID_ARGUMENT", `problem must be an object { phi, vars, source, target, targetVars? }, got ${excerpt(problem)}; pass e.g. { phi, vars: ["x"], source, target }`);
   checkExpr(problem.phi, "problem.phi");
   checkExpr(problem.source, "problem.source");
   checkExpr(problem.target, "problem.target");
   const names = variableNames(problem.vars, "problem.vars");
   const ys = problem.targetVars === undefined ? names : variableNames(problem.targetVars, "problem.targetVars");
   if (ys.length !== names.length)
-    throw new QgeomError("SHAPE", `problem.targetVars has ${ys.length} variables but problem.vars has ${names.length}; source and target live in the same dimension`);
+    throw new QgeomError("SHAPE", `problem.targetVars has ${ys.length} variables but problem.vars has ${names.length}; source and target live in the same dimension; pass as many targetVars as vars`);
   const grad = gradient(problem.phi, names);
   // simultaneous substitution y_i -> ∂_i φ (target variables may reuse the source names)
   const gAtGrad = subs(problem.target, new Map(ys.map((y, i) => [y, grad[i]!] as [string, Expr])));
@@ -59,7 +59,7 @@ function residualOf(p: Parts, form: "ratio" | "log"): Expr {
 
 function checkForm(form: unknown): "ratio" | "log" {
   if (form === undefined) return "ratio";
-  if (form !== "ratio" && form !== "log") throw new QgeomError("INVALID_ARGUMENT", `options.form must be "ratio" or "log", got ${String(form)}`);
+  if (form !== "ratio" && form !== "log") throw new QgeomError("INVALID_ARGUMENT", `options.form must be "ratio" or "log", got ${String(form)}; pass "ratio" or "log"`);
   return form;
 }
 
@@ -135,15 +135,15 @@ export function compileTransportResidual(problem: TransportProblem, options: Res
   const check = (o: Float64Array, i: number, stride: number, describe: () => string): void => {
     for (let k = 1; k < nOut; k++)
       if (!Number.isFinite(o[k * stride + i]!))
-        throw new QgeomError("DOMAIN", `at point ${describe()} the ${k === 1 ? "Monge–Ampère determinant" : k === 2 ? "source density f(x)" : k === 3 ? "target density g(∇φ(x))" : "Hessian of φ"} is not finite; the point is outside the domain of the problem`);
+        throw new QgeomError("DOMAIN", `at point ${describe()} the ${k === 1 ? "Monge–Ampère determinant" : k === 2 ? "source density f(x)" : k === 3 ? "target density g(∇φ(x))" : "Hessian of φ"} is not finite; the point is outside the domain of the problem; choose points inside the domain`);
     if (!(o[3 * stride + i]! > 0))
-      throw new QgeomError("DOMAIN", `at point ${describe()} the target density g(∇φ(x)) = ${o[3 * stride + i]} is not positive: ∇φ(x) leaves the support of g, so f/g(∇φ) is undefined`);
+      throw new QgeomError("DOMAIN", `at point ${describe()} the target density g(∇φ(x)) = ${o[3 * stride + i]} is not positive: ∇φ(x) leaves the support of g, so f/g(∇φ) is undefined; choose points where ∇φ stays in the support of g`);
     if (!options.allowNonConvex && !positiveDefinite(o, n, 4, stride, i, work))
       throw new QgeomError(
         "SINGULAR",
         `at point ${describe()} the Hessian D²φ is singular or not positive definite (det D²φ = ${o[stride + i]}), so φ is not a strictly convex Brenier potential there; pass allowNonConvex to get the residual anyway`,
       );
-    if (!Number.isFinite(o[i]!)) throw new QgeomError("DOMAIN", `at point ${describe()} the residual is not finite`);
+    if (!Number.isFinite(o[i]!)) throw new QgeomError("DOMAIN", `at point ${describe()} the residual is not finite; choose points inside the domain`);
   };
   const one = new Float64Array(nOut);
   const at = (point: Readonly<Record<string, number>>): number => {
@@ -153,11 +153,11 @@ export function compileTransportResidual(problem: TransportProblem, options: Res
     return one[0]!;
   };
   const batch = (points: Float64Array, count: number, out?: Float64Array): Float64Array => {
-    if (!Number.isInteger(count) || count < 0) throw new QgeomError("INVALID_ARGUMENT", `batch: n must be a non-negative integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 0) throw new QgeomError("INVALID_ARGUMENT", `batch: n must be a non-negative integer, got ${count}; pass the number of points`);
     const o = new Float64Array(nOut * count);
     fn.batch(points, count, o);
     const res = out ?? new Float64Array(count);
-    if (res.length !== count) throw new QgeomError("SHAPE", `batch: out must have length n = ${count}, got ${res.length}`);
+    if (res.length !== count) throw new QgeomError("SHAPE", `batch: out must have length n = ${count}, got ${res.length}; pass an out array of length n`);
     for (let i = 0; i < count; i++) {
       check(o, i, count, () => `${i} (${inputs.map((s, k) => `${s}=${points[k * count + i]}`).join(", ")})`);
       res[i] = o[i]!;

@@ -19,16 +19,16 @@ export function excerpt(value: unknown, max = 60): string {
 /** Checks that `e` is an Expr (not a string), naming the argument. */
 export function checkExpr(e: unknown, name: string): asserts e is Expr {
   if (e === null || typeof e !== "object" || !("kind" in e) || !("flags" in e))
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an Expr, got ${excerpt(typeof e === "string" ? JSON.stringify(e) : e)}; parse strings with parse("...") first`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an Expr, got ${excerpt(e)}; call parse("...") on strings first`);
 }
 
 /** Distinct, valid variable names from a list of names or symbols; at least one. */
 export function variableNames(vars: VariableList, name = "vars"): string[] {
   if (!Array.isArray(vars) || vars.length === 0)
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a non-empty array of variable names, e.g. ["x", "y"]`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a non-empty array of variable names, got ${excerpt(vars)}; pass e.g. ["x", "y"]`);
   const out = vars.map((v, k) => {
     const n = typeof v === "string" ? v : v !== null && typeof v === "object" && (v as Expr).kind === "sym" ? (v as { name: string }).name : undefined;
-    if (n === undefined || !isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${name}[${k}] is not a variable name: ${excerpt(typeof v === "string" ? v : String(v), 30)}`);
+    if (n === undefined || !isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${name}[${k}] is not a variable name: ${excerpt(typeof v === "string" ? v : String(v), 30)}; use a letter followed by letters, digits or _`);
     return n;
   });
   const seen = new Set<string>();
@@ -57,7 +57,7 @@ export function freshName(base: string, exprs: readonly Expr[], taken: readonly 
 
 /** Reads the values of `names` from a point given as a record; throws naming the missing ones. */
 export function pointValues(point: Readonly<Record<string, number>>, names: readonly string[], what = "point"): Float64Array {
-  if (point === null || typeof point !== "object") throw new QgeomError("INVALID_ARGUMENT", `${what} must be an object such as { x: 1, y: 2 }`);
+  if (point === null || typeof point !== "object") throw new QgeomError("INVALID_ARGUMENT", `${what} must be an object, got ${excerpt(point)}; pass e.g. { x: 1, y: 2 }`);
   const missing = names.filter((n) => !Object.prototype.hasOwnProperty.call(point, n));
   if (missing.length) throw new QgeomError("UNKNOWN_VARIABLE", `${what} has no value for ${missing.join(", ")}; pass { ${missing.map((m) => m + ": ...").join(", ")} }`);
   return Float64Array.from(names, (n) => {

@@ -85,7 +85,7 @@ export class ProofContext {
         if (weakest === null || order.indexOf(c.kind) > order.indexOf(weakest.kind)) weakest = c;
         prev = l.expr;
       }
-      if (weakest === null) throw new QgeomError("INVALID_ARGUMENT", "a chain needs at least one link");
+      if (weakest === null) throw new QgeomError("INVALID_ARGUMENT", `a chain needs at least one link; pass at least one step`);
       return weakest;
     });
   }

@@ -5,14 +5,14 @@ import type { Rng } from "./rng.js";
 
 function positive(x: unknown, name: string, fn: string): number {
   if (typeof x !== "number" || !Number.isFinite(x) || x <= 0) {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number > 0, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number > 0, got ${excerpt(x)}; pass a positive number`);
   }
   return x;
 }
 
 function finite(x: unknown, name: string, fn: string): number {
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number, got ${excerpt(x)}; pass a finite number`);
   }
   return x;
 }
@@ -21,7 +21,7 @@ function finite(x: unknown, name: string, fn: string): number {
 export function uniform(rng: Rng, low = 0, high = 1): number {
   finite(low, "low", "uniform");
   finite(high, "high", "uniform");
-  if (!(high > low)) throw new QgeomError("INVALID_ARGUMENT", `uniform: need low < high, got [${low}, ${high})`);
+  if (!(high > low)) throw new QgeomError("INVALID_ARGUMENT", `uniform: need low < high, got [${low}, ${high}); pass low < high`);
   return low + (high - low) * rng.random();
 }
 
@@ -98,7 +98,7 @@ export function beta(rng: Rng, a: number, b: number): number {
 /** Dirichlet(α): normalised independent Gamma(α_i) variates (log-space, so small α_i are safe). */
 export function dirichlet(rng: Rng, alpha: ArrayLike<number>): Float64Array {
   if (alpha === null || typeof alpha !== "object" || typeof alpha.length !== "number" || alpha.length < 2) {
-    throw new QgeomError("INVALID_ARGUMENT", `dirichlet: alpha must list at least 2 concentrations, got ${excerpt(alpha)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `dirichlet: alpha must list at least 2 concentrations, got ${excerpt(alpha)}; pass an array such as [1, 1, 1]`);
   }
   const k = alpha.length;
   const lg = new Float64Array(k);

@@ -9,7 +9,7 @@ import { complexNormal, fillStandardNormal } from "./distributions.js";
 
 function size(x: unknown, name: string, fn: string): number {
   if (!Number.isInteger(x) || (x as number) < 1 || (x as number) > 1e5) {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a positive integer, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a positive integer, got ${excerpt(x)}; pass 1, 2, 3, …`);
   }
   return x as number;
 }

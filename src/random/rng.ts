@@ -17,13 +17,13 @@ function splitmix64(state: bigint): [bigint, bigint] {
 
 function toSeed(seed: number | bigint): bigint {
   if (typeof seed === "bigint") {
-    if (seed < 0n) throw new QgeomError("INVALID_ARGUMENT", `seed must be a non-negative integer, got ${seed}`);
+    if (seed < 0n) throw new QgeomError("INVALID_ARGUMENT", `seed must be a non-negative integer, got ${seed}; pass e.g. new Rng(42)`);
     return seed & MASK64;
   }
   if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
     throw new QgeomError(
       "INVALID_ARGUMENT",
-      `seed must be a non-negative safe integer or a bigint, got ${excerpt(seed)}; e.g. new Rng(42)`,
+      `seed must be a non-negative safe integer or a bigint, got ${excerpt(seed)}; pass e.g. new Rng(42)`,
     );
   }
   return BigInt(seed);
@@ -58,7 +58,7 @@ export class Rng {
 
   private setState(words: readonly bigint[]): void {
     if (words.length !== 4 || words.some((w) => typeof w !== "bigint" || w < 0n || w > MASK64) || words.every((w) => w === 0n)) {
-      throw new QgeomError("INVALID_ARGUMENT", "Rng state must be four 64-bit unsigned bigints, not all zero");
+      throw new QgeomError("INVALID_ARGUMENT", `Rng state must be four 64-bit unsigned bigints, not all zero; pass a state taken from rng.state()`);
     }
     for (let i = 0; i < 4; i++) {
       this.s[2 * i] = Number(words[i]! >> 32n);
@@ -143,7 +143,7 @@ export class Rng {
   /** Uniform integer in [0, n) without modulo bias (n ≤ 2³²). */
   int(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > 4294967296) {
-      throw new QgeomError("INVALID_ARGUMENT", `Rng.int: n must be an integer in [1, 2^32], got ${excerpt(n)}`);
+      throw new QgeomError("INVALID_ARGUMENT", `Rng.int: n must be an integer in [1, 2^32], got ${excerpt(n)}; pass a whole number in that range`);
     }
     // rejection sampling: accept x < the largest multiple of n below 2³², then x mod n
     const limit = 4294967296 - (4294967296 % n);

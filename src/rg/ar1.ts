@@ -8,6 +8,7 @@ import {
   type SymbolicMatrix,
   Matrix as SMatrix,
   QgeomError,
+  excerpt,
   add,
   div,
   mul,
@@ -28,15 +29,15 @@ export interface Ar1 {
 }
 
 function check(p: Ar1): Ar1 {
-  if (p === null || typeof p !== "object") throw new QgeomError("INVALID_ARGUMENT", "AR(1) parameters must be {r, sigma2}");
+  if (p === null || typeof p !== "object") throw new QgeomError("INVALID_ARGUMENT", `AR(1) parameters must be {r, sigma2}, got ${excerpt(p)}; pass e.g. { r: 0.5, sigma2: 1 }`);
   if (!Number.isFinite(p.r) || !(Math.abs(p.r) < 1))
-    throw new QgeomError("DOMAIN", `AR(1) needs |r| < 1 for a stationary chain, got r = ${p.r} (|r| = 1 is the degenerate fixed point, ξ = ∞)`);
-  if (!Number.isFinite(p.sigma2) || !(p.sigma2 > 0)) throw new QgeomError("DOMAIN", `AR(1) needs an innovation variance σ² > 0, got ${p.sigma2}`);
+    throw new QgeomError("DOMAIN", `AR(1) needs |r| < 1 for a stationary chain, got r = ${p.r} (|r| = 1 is the degenerate fixed point, ξ = ∞); pass |r| < 1`);
+  if (!Number.isFinite(p.sigma2) || !(p.sigma2 > 0)) throw new QgeomError("DOMAIN", `AR(1) needs an innovation variance σ² > 0, got ${p.sigma2}; pass a positive sigma2`);
   return p;
 }
 
 function length(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new QgeomError("INVALID_ARGUMENT", `chain length n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw new QgeomError("INVALID_ARGUMENT", `chain length n must be a positive integer, got ${n}; pass 1, 2, 3, …`);
 }
 
 /** Σ_ij = σ² r^{|i−j|}/(1 − r²) (n × n). */
@@ -75,7 +76,7 @@ export function ar1MarginalVariance(p: Ar1): number {
 
 /** Correlation length ξ = −1/log|r| (0 at r = 0, ∞ as |r| → 1). */
 export function correlationLength(r: number): number {
-  if (!Number.isFinite(r) || Math.abs(r) > 1) throw new QgeomError("DOMAIN", `correlation length needs |r| ≤ 1, got ${r}`);
+  if (!Number.isFinite(r) || Math.abs(r) > 1) throw new QgeomError("DOMAIN", `correlation length needs |r| ≤ 1, got ${r}; pass r in [-1, 1]`);
   if (r === 0) return 0;
   if (Math.abs(r) === 1) return Infinity;
   return -1 / Math.log(Math.abs(r));
@@ -114,7 +115,7 @@ export interface Ar1Derivation {
  * n odd, 3 ≤ n ≤ 9.
  */
 export function ar1DecimationSymbolic(n = 5): Ar1Derivation {
-  if (!Number.isInteger(n) || n < 3 || n > 9 || n % 2 === 0) throw new QgeomError("INVALID_ARGUMENT", `n must be an odd integer in 3..9, got ${n}`);
+  if (!Number.isInteger(n) || n < 3 || n > 9 || n % 2 === 0) throw new QgeomError("INVALID_ARGUMENT", `n must be an odd integer in 3..9, got ${n}; pass 3, 5, 7 or 9`);
   const r = sym("r"), s = sym("s");
   const keep = Array.from({ length: (n + 1) / 2 }, (_, k) => 2 * k);
   const decimated = decimateSymbolic(ar1PrecisionSymbolic(n, r, s), keep);

@@ -10,9 +10,9 @@ import { excerpt } from "../core/errors.js";
 import type { Matrix } from "../linalg/index.js";
 
 function sizeCheck(L: number, b: number, what: string): void {
-  if (!Number.isInteger(L) || L < 1) throw new QgeomError("INVALID_ARGUMENT", `${what}: lattice size L must be a positive integer, got ${excerpt(L)}`);
+  if (!Number.isInteger(L) || L < 1) throw new QgeomError("INVALID_ARGUMENT", `${what}: lattice size L must be a positive integer, got ${excerpt(L)}; pass e.g. L = 8`);
   if (!Number.isInteger(b) || b < 1 || L % b !== 0)
-    throw new QgeomError("INVALID_ARGUMENT", `${what}: block size b must be a positive integer dividing L = ${L}, got ${excerpt(b)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${what}: block size b must be a positive integer dividing L = ${L}, got ${excerpt(b)}; choose a divisor of ${L} such as ${[2, 3, 4, 5].find((d) => L % d === 0) ?? 1}`);
 }
 
 /** R (L/b × L) with R_{I,k} = 1/b if site k lies in block I = ⌊k/b⌋. */
@@ -37,7 +37,7 @@ export function blockSpinMatrix2D(L1: number, L2: number, b1: number, b2: number
 
 function covFunction(C: ArrayLike<number>, name = "C"): Float64Array {
   if (C === null || typeof C !== "object" || typeof C.length !== "number" || C.length < 1)
-    throw new QgeomError("SHAPE", `${name} must be a non-empty array C(0), …, C(L−1) (covariance at separation n), got ${excerpt(C)}`);
+    throw new QgeomError("SHAPE", `${name} must be a non-empty array C(0), …, C(L−1) (covariance at separation n), got ${excerpt(C)}; pass e.g. [1, 0.5, 0.25, 0.5]`);
   const c = Float64Array.from(C);
   const L = c.length;
   let mx = 0;
@@ -47,7 +47,7 @@ function covFunction(C: ArrayLike<number>, name = "C"): Float64Array {
   });
   for (let n = 1; n < L; n++)
     if (Math.abs(c[n]! - c[L - n]!) > 1e-12 * mx)
-      throw new QgeomError("NOT_SYMMETRIC", `${name} is not even: C(${n}) = ${c[n]} but C(${L - n}) = ${c[L - n]}; a symmetric circulant needs C(n) = C(L − n)`);
+      throw new QgeomError("NOT_SYMMETRIC", `${name} is not even: C(${n}) = ${c[n]} but C(${L - n}) = ${c[L - n]}; a symmetric circulant needs C(n) = C(L − n); make the sequence even (average C(n) and C(L − n))`);
   return c;
 }
 
@@ -117,7 +117,7 @@ function covFunction2D(C: readonly (readonly number[])[] | Matrix): Matrix {
   else {
     const rows = C as readonly (readonly number[])[];
     if (!Array.isArray(rows) || rows.length === 0 || !rows.every((r) => Array.isArray(r) && r.length === rows[0]!.length && r.length > 0))
-      throw new QgeomError("SHAPE", `C must be an L1 × L2 array of rows (C(n1, n2)), got ${excerpt(C)}`);
+      throw new QgeomError("SHAPE", `C must be an L1 × L2 array of rows (C(n1, n2)), got ${excerpt(C)}; pass L1 rows of L2 numbers each`);
     M = { rows: rows.length, cols: rows[0]!.length, data: Float64Array.from(rows.flat()) };
   }
   const { rows: L1, cols: L2, data } = M;
@@ -130,7 +130,7 @@ function covFunction2D(C: readonly (readonly number[])[] | Matrix): Matrix {
     for (let b = 0; b < L2; b++) {
       const x = data[a * L2 + b]!, y = data[((L1 - a) % L1) * L2 + ((L2 - b) % L2)]!;
       if (Math.abs(x - y) > 1e-12 * mx)
-        throw new QgeomError("NOT_SYMMETRIC", `C is not even: C(${a}, ${b}) = ${x} but C(${(L1 - a) % L1}, ${(L2 - b) % L2}) = ${y}`);
+        throw new QgeomError("NOT_SYMMETRIC", `C is not even: C(${a}, ${b}) = ${x} but C(${(L1 - a) % L1}, ${(L2 - b) % L2}) = ${y}; make the array even (average the two entries)`);
     }
   return M;
 }

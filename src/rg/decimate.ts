@@ -67,7 +67,7 @@ export function decimatedFreeEnergy(step: Decimation): number {
 
 /** K/K_ff for a symbolic precision matrix (exact, e.g. at rational entries), indexed by `keep`. */
 export function decimateSymbolic(K: SymbolicMatrix, keep: readonly number[]): SymbolicMatrix {
-  if (!K.isSquare) throw new QgeomError("SHAPE", `K must be square, got ${K.rows}×${K.cols}`);
+  if (!K.isSquare) throw new QgeomError("SHAPE", `K must be square, got ${K.rows}×${K.cols}; pass a square coupling matrix`);
   const f = split(K.rows, keep);
   const block = (rows: readonly number[], cols: readonly number[]) => new SMatrix(rows.map((r) => cols.map((c) => K.get(r, c))));
   if (f.length === 0) return block(keep, keep);

@@ -8,8 +8,8 @@ import { coarseGrain } from "./congruence.js";
 
 /** x₀, f(x₀), f(f(x₀)), … (steps + 1 states). */
 export function iterateFlow<S>(step: (s: S) => S, s0: S, steps: number): S[] {
-  if (typeof step !== "function") throw new QgeomError("INVALID_ARGUMENT", "step must be a function state → state");
-  if (!Number.isInteger(steps) || steps < 0) throw new QgeomError("INVALID_ARGUMENT", `steps must be a non-negative integer, got ${steps}`);
+  if (typeof step !== "function") throw new QgeomError("INVALID_ARGUMENT", `step must be a function state → state; pass e.g. (x) => x * x`);
+  if (!Number.isInteger(steps) || steps < 0) throw new QgeomError("INVALID_ARGUMENT", `steps must be a non-negative integer, got ${steps}; pass 0, 1, 2, …`);
   const out = [s0];
   for (let k = 0; k < steps; k++) out.push(step(out[k]!));
   return out;
@@ -48,7 +48,7 @@ export interface FixedPoint {
 export function classifyFixedPoint(f: (x: number) => number, x: number, options: { tol?: number; h?: number } = {}): FixedPoint {
   const tol = options.tol ?? 1e-10, h = options.h ?? 1e-6;
   const fx = f(x);
-  if (!(Math.abs(fx - x) <= tol * (1 + Math.abs(x)))) throw new QgeomError("INVALID_ARGUMENT", `${x} is not a fixed point: f(x) = ${fx}`);
+  if (!(Math.abs(fx - x) <= tol * (1 + Math.abs(x)))) throw new QgeomError("INVALID_ARGUMENT", `${x} is not a fixed point: f(x) = ${fx}; pass a fixed point (check with f(x) ≈ x), e.g. from a root finder`);
   const multiplier = (f(x + h) - f(x - h)) / (2 * h);
   return { x, multiplier, stable: Math.abs(multiplier) < 1 };
 }
@@ -59,7 +59,7 @@ export function classifyFixedPoint(f: (x: number) => number, x: number, options:
  * sign change unless a grid point hits them exactly (the endpoints are checked too).
  */
 export function findFixedPoints(f: (x: number) => number, lo: number, hi: number, options: { grid?: number } = {}): FixedPoint[] {
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new QgeomError("INVALID_ARGUMENT", `need a finite interval lo < hi, got [${lo}, ${hi}]`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new QgeomError("INVALID_ARGUMENT", `need a finite interval lo < hi, got [${lo}, ${hi}]; pass finite numbers with lo < hi`);
   const n = options.grid ?? 1000;
   const g = (x: number) => f(x) - x;
   const found: number[] = [];

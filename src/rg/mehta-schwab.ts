@@ -39,7 +39,7 @@ export function mehtaSchwab(model: RBM, H: ArrayLike<number>, options: { tol?: n
   const tol = options.tol ?? 1e-12;
   const nStates = 2 ** Math.min(d, 31);
   if (H === null || typeof H !== "object" || H.length !== nStates)
-    throw new QgeomError("SHAPE", `H must list H(v) for all 2^${d} = ${nStates} visible states (bit i of the index = v_i), got length ${H?.length}`);
+    throw new QgeomError("SHAPE", `H must list H(v) for all 2^${d} = ${nStates} visible states (bit i of the index = v_i), got length ${H?.length}; pass ${nStates} finite energies`);
   const h = Float64Array.from(H);
   h.forEach((x, k) => {
     if (!Number.isFinite(x)) throw new QgeomError("NOT_FINITE", `H[${k}] is ${x}; pass finite energies`);

@@ -37,11 +37,11 @@ export interface PdOptions {
 function dimension(n: Dimension, fn: string): fc.Arbitrary<number> {
   const ok = (k: unknown) => Number.isInteger(k) && (k as number) >= 1 && (k as number) <= 512;
   if (typeof n === "number") {
-    if (!ok(n)) throw new QgeomError("INVALID_ARGUMENT", `${fn}: n must be an integer in [1, 512], got ${excerpt(n)}`);
+    if (!ok(n)) throw new QgeomError("INVALID_ARGUMENT", `${fn}: n must be an integer in [1, 512], got ${excerpt(n)}; pass e.g. n: 3`);
     return fc.constant(n);
   }
   if (typeof n !== "object" || n === null || !ok(n.min) || !ok(n.max) || n.min > n.max) {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: n must be an integer or {min, max} with 1 ≤ min ≤ max ≤ 512, got ${excerpt(n)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: n must be an integer or {min, max} with 1 ≤ min ≤ max ≤ 512, got ${excerpt(n)}; pass e.g. n: { min: 1, max: 4 }`);
   }
   return fc.integer({ min: n.min, max: n.max });
 }
@@ -49,7 +49,7 @@ function dimension(n: Dimension, fn: string): fc.Arbitrary<number> {
 function positiveOption(x: unknown, dflt: number, name: string, fn: string, min = 0): number {
   if (x === undefined) return dflt;
   if (typeof x !== "number" || !Number.isFinite(x) || x <= min) {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number > ${min}, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: ${name} must be a finite number > ${min}, got ${excerpt(x)}; pass a larger finite number`);
   }
   return x;
 }
@@ -116,7 +116,7 @@ function pd(opts: PdOptions, complex: boolean, fn: string): fc.Arbitrary<{ re: F
   const maxCond = positiveOption(opts.maxCond, 1e4, "maxCond", fn, 1);
   const construction = opts.construction ?? "gram";
   if (construction !== "gram" && construction !== "spectral") {
-    throw new QgeomError("INVALID_ARGUMENT", `${fn}: construction must be "gram" or "spectral", got ${excerpt(construction)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fn}: construction must be "gram" or "spectral", got ${excerpt(construction)}; pass "gram" or "spectral"`);
   }
   return dimension(opts.n, fn).chain((n) => {
     const parts = complex ? fc.tuple(entries(n * n), entries(n * n)) : fc.tuple(entries(n * n), fc.constant(null));
@@ -186,7 +186,7 @@ export function densityMatrix(opts: { n: Dimension; minEig?: number }): fc.Arbit
   const dims = dimension(opts?.n, "densityMatrix");
   const nmax = typeof opts.n === "number" ? opts.n : opts.n.max;
   if (!(nmax * minEig < 1)) {
-    throw new QgeomError("INVALID_ARGUMENT", `densityMatrix: minEig ${minEig} must be below 1/n = ${1 / nmax} for n = ${nmax}`);
+    throw new QgeomError("INVALID_ARGUMENT", `densityMatrix: minEig ${minEig} must be below 1/n = ${1 / nmax} for n = ${nmax}; reduce minEig or the maximal n`);
   }
   return dims.chain((n) => {
     const delta = n * minEig;
@@ -239,7 +239,7 @@ export function wishartParams(opts: {
 }): fc.Arbitrary<WishartParams> {
   const lo = positiveOption(opts?.minExcess, 0.01, "minExcess", "wishartParams");
   const hi = positiveOption(opts?.maxExcess, 20, "maxExcess", "wishartParams");
-  if (hi < lo) throw new QgeomError("INVALID_ARGUMENT", `wishartParams: maxExcess ${hi} is below minExcess ${lo}`);
+  if (hi < lo) throw new QgeomError("INVALID_ARGUMENT", `wishartParams: maxExcess ${hi} is below minExcess ${lo}; pass minExcess ≤ maxExcess`);
   return dimension(opts?.p, "wishartParams").chain((p) =>
     fc
       .tuple(fc.double({ min: lo, max: hi, noNaN: true }), spdMatrix({ ...opts.scale, n: p }))

@@ -52,7 +52,7 @@ function checkOptions(opts: PotentialOptions): { vars: string[]; maxTerms: numbe
   }
   const terms = opts.terms ?? DEFAULT_TERMS;
   if (!Array.isArray(terms) || terms.length === 0 || !terms.every((t) => ALL_TERMS.includes(t))) {
-    throw new QgeomError("INVALID_ARGUMENT", `potential: terms must be a non-empty list of ${ALL_TERMS.map((t) => `"${t}"`).join(", ")}, got ${excerpt(terms)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `potential: terms must be a non-empty list of ${ALL_TERMS.map((t) => `"${t}"`).join(", ")}, got ${excerpt(terms)}; pass e.g. ["logdet"]`);
   }
   const m = opts.minEig ?? 0.25;
   if (typeof m !== "number" || !Number.isFinite(m) || m <= 0) {

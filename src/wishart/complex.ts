@@ -120,7 +120,7 @@ export function complexLogLaplaceTransform(theta: ComplexMatrixInput, df: number
     L = hermitianCholesky(M, "Σ⁻¹ + theta");
   } catch (e) {
     if (e instanceof QgeomError && e.code === "NOT_POSITIVE_DEFINITE")
-      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + Θ ≻ 0 (MATH §4.8)`);
+      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + Θ ≻ 0 (MATH §4.8); choose theta with Σ⁻¹ + Θ positive definite`);
     throw e;
   }
   let ld = 0;

@@ -63,7 +63,7 @@ export interface ConvertedWishart {
 
 function posNumber(x: unknown, name: string): number {
   if (typeof x !== "number" || !Number.isFinite(x) || !(x > 0))
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite number > 0, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite number > 0, got ${excerpt(x)}; pass a positive number`);
   return x;
 }
 
@@ -79,10 +79,10 @@ function finalize(df: number, scale: RealMatrixInput, name: string): WishartPara
 function fromTril(x: RealMatrixInput, name: string): Matrix {
   const L = toRealMatrix(x, name);
   const p = L.rows;
-  if (L.cols !== p) throw new QgeomError("SHAPE", `${name} must be square, got ${L.rows}×${L.cols}`);
+  if (L.cols !== p) throw new QgeomError("SHAPE", `${name} must be square, got ${L.rows}×${L.cols}; pass a p×p lower-triangular factor`);
   for (let i = 0; i < p; i++) {
     if (!(L.data[i * p + i]! > 0))
-      throw new QgeomError("NOT_POSITIVE_DEFINITE", `${name} must have a positive diagonal (a Cholesky factor), but entry (${i}, ${i}) is ${L.data[i * p + i]}`);
+      throw new QgeomError("NOT_POSITIVE_DEFINITE", `${name} must have a positive diagonal (a Cholesky factor), but entry (${i}, ${i}) is ${L.data[i * p + i]}; pass a Cholesky factor with a positive diagonal (e.g. linalg.cholesky(Sigma))`);
     for (let j = i + 1; j < p; j++)
       if (L.data[i * p + j] !== 0)
         throw new QgeomError("INVALID_ARGUMENT", `${name} must be lower triangular, but entry (${i}, ${j}) is ${L.data[i * p + j]}; pass cholesky(Σ)`);
@@ -107,7 +107,7 @@ function scaledCopy(A: Matrix, c: number): Matrix {
  * names follow the source library (e.g. `{ convention: "tfp", df, scale_tril }`).
  */
 export function fromConvention(spec: ForeignWishart): WishartParameters {
-  if (typeof spec !== "object" || spec === null) throw new QgeomError("INVALID_ARGUMENT", `spec must be an object with a convention field, got ${excerpt(spec)}`);
+  if (typeof spec !== "object" || spec === null) throw new QgeomError("INVALID_ARGUMENT", `spec must be an object with a convention field, got ${excerpt(spec)}; pass e.g. { convention: "scipy", df, scale }`);
   const s = spec as Record<string, unknown> & { convention: string };
   switch (s.convention) {
     case "scipy":
@@ -117,7 +117,7 @@ export function fromConvention(spec: ForeignWishart): WishartParameters {
     case "torch": {
       const given = ["covariance_matrix", "precision_matrix", "scale_tril"].filter((k) => s[k] !== undefined);
       if (given.length !== 1)
-        throw new QgeomError("INVALID_ARGUMENT", `torch Wishart takes exactly one of covariance_matrix, precision_matrix, scale_tril; got ${given.length ? given.join(", ") : "none"}`);
+        throw new QgeomError("INVALID_ARGUMENT", `torch Wishart takes exactly one of covariance_matrix, precision_matrix, scale_tril; got ${given.length ? given.join(", ") : "none"}; pass exactly one of them`);
       if (given[0] === "covariance_matrix") return finalize(s.df as number, s.covariance_matrix as RealMatrixInput, "covariance_matrix");
       if (given[0] === "scale_tril") return finalize(s.df as number, fromTril(s.scale_tril as RealMatrixInput, "scale_tril"), "scale_tril·scale_trilᵀ");
       const P = factorSpd(s.precision_matrix as RealMatrixInput, "precision_matrix");
@@ -139,7 +139,7 @@ export function fromConvention(spec: ForeignWishart): WishartParameters {
       return finalize(2 * alpha, scaledCopy(inverseFromCholesky(B.L), 0.5), "(2·rate)⁻¹");
     }
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `unknown convention ${excerpt(s.convention)}; known: scipy, tfp, torch, sympy-wishart, sympy-matrixgamma, mathematica, mathematica-legacy, shape-rate`);
+      throw new QgeomError("INVALID_ARGUMENT", `unknown convention ${excerpt(s.convention)}; known: scipy, tfp, torch, sympy-wishart, sympy-matrixgamma, mathematica, mathematica-legacy, shape-rate; use one of these`);
   }
 }
 
@@ -197,6 +197,6 @@ export function toConvention(target: ConventionName, df: number, scale: RealMatr
       remarks.push("this is the law of S⁻¹: S ~ W_p(n, Σ) ⇔ S⁻¹ ~ W_p⁻¹(n, Σ⁻¹); its mean Σ⁻¹/(n − p − 1) exists for n > p + 1");
       return make({ df, scale: toArray(Pm) }, `scipy.stats.invwishart(df=${df}, scale=${py(Pm)})`);
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `unknown target convention ${excerpt(target)}; known: ${CONVENTIONS.join(", ")}`);
+      throw new QgeomError("INVALID_ARGUMENT", `unknown target convention ${excerpt(target)}; known: ${CONVENTIONS.join(", ")}; use one of these`);
   }
 }

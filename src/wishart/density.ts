@@ -77,26 +77,26 @@ export interface SymbolicDensity {
 function dfExpr(df: SymbolicDensityOptions["df"]): Expr {
   if (df === undefined) return sym("n");
   if (typeof df === "number") {
-    if (!Number.isFinite(df)) throw new QgeomError("INVALID_ARGUMENT", `df must be finite, got ${df}`);
+    if (!Number.isFinite(df)) throw new QgeomError("INVALID_ARGUMENT", `df must be finite, got ${df}; pass a finite number or a symbol name such as "n"`);
     return num(df);
   }
   if (typeof df === "string") {
-    if (!isValidIdentifier(df)) throw new QgeomError("INVALID_ARGUMENT", `df must be a valid symbol name, a number or an Expr, got ${excerpt(df)}`);
+    if (!isValidIdentifier(df)) throw new QgeomError("INVALID_ARGUMENT", `df must be a valid symbol name, a number or an Expr, got ${excerpt(df)}; pass e.g. "n"`);
     return sym(df);
   }
   if (typeof df === "object" && df !== null && "kind" in df) return df;
-  throw new QgeomError("INVALID_ARGUMENT", `df must be a symbol name, a number or an Expr, got ${excerpt(df)}`);
+  throw new QgeomError("INVALID_ARGUMENT", `df must be a symbol name, a number or an Expr, got ${excerpt(df)}; pass e.g. "n"`);
 }
 
 function checkName(name: string, what: string): string {
   if (typeof name !== "string" || !isValidIdentifier(name) || name.includes("_"))
-    throw new QgeomError("INVALID_ARGUMENT", `${what} must be a symbol name without "_" (entries are named ${what === "variable" ? "S" : "Sigma"}11, …), got ${excerpt(name)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${what} must be a symbol name without "_" (entries are named ${what === "variable" ? "S" : "Sigma"}11, …), got ${excerpt(name)}; pass e.g. "${what === "variable" ? "S" : "Sigma"}"`);
   return name;
 }
 
 function notationOf(p: number, notation: SymbolicDensityOptions["notation"]): "entries" | "matrix" {
   const n = notation ?? (p <= MAX_ENTRIES_P ? "entries" : "matrix");
-  if (n !== "entries" && n !== "matrix") throw new QgeomError("INVALID_ARGUMENT", `notation must be "entries" or "matrix", got ${excerpt(n)}`);
+  if (n !== "entries" && n !== "matrix") throw new QgeomError("INVALID_ARGUMENT", `notation must be "entries" or "matrix", got ${excerpt(n)}; pass "entries" or "matrix"`);
   if (n === "entries" && p > MAX_ENTRIES_P)
     throw new QgeomError("SIZE_LIMIT", `explicit entries are supported for p ≤ ${MAX_ENTRIES_P} (det has p! terms), got p = ${p}; use notation "matrix"`);
   return n;
@@ -104,7 +104,7 @@ function notationOf(p: number, notation: SymbolicDensityOptions["notation"]): "e
 
 function coordinateTerm(p: number, coordinates: Coordinates | undefined, complex: boolean): Expr {
   if (coordinates === undefined || coordinates === "u") return num(0);
-  if (coordinates !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s" (MATH §1.3), got ${excerpt(coordinates)}`);
+  if (coordinates !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s" (MATH §1.3), got ${excerpt(coordinates)}; pass "u" or "s"`);
   return mul(num(Rational.of(-(p * (p - 1)), complex ? 2 : 4)), log(num(2)));
 }
 

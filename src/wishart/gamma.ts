@@ -8,7 +8,7 @@ import { checkDimension, excerpt } from "./validate.js";
 
 function checkA(a: unknown, p: number, min: number, fnName: string): number {
   if (typeof a !== "number" || !Number.isFinite(a))
-    throw new QgeomError("INVALID_ARGUMENT", `${fnName}(a, p): a must be a finite number, got ${excerpt(a)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${fnName}(a, p): a must be a finite number, got ${excerpt(a)}; pass a finite real a`);
   if (!(a > min))
     throw new QgeomError("DOMAIN", `${fnName}(a, p): a = ${a} is outside the domain a > ${min} for p = ${p} (MATH §1.8); pass a larger a`);
   return a;
@@ -92,6 +92,6 @@ export function multigammaProduct(kernel: "multigamma" | "lmultigamma" | "multid
     case "multidigamma":
       return add(...shifts.map(digamma));
     default:
-      throw new QgeomError("INVALID_ARGUMENT", `multigammaProduct: unknown kernel ${excerpt(kernel)}`);
+      throw new QgeomError("INVALID_ARGUMENT", `multigammaProduct: unknown kernel ${excerpt(kernel)}; use one of the multigamma kernel names`);
   }
 }

@@ -18,7 +18,7 @@ export interface HermitianFactor {
 
 /** Checks that A is square, finite and Hermitian within the relative tolerance (errors name `name`). */
 export function checkHermitianInput(A: CMatrix, name: string): void {
-  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${A.rows}×${A.cols}`);
+  if (A.rows !== A.cols) throw new QgeomError("SHAPE", `${name} must be square, got ${A.rows}×${A.cols}; pass a p×p Hermitian matrix`);
   for (const part of [A.re, A.im])
     for (let k = 0; k < part.length; k++)
       if (!Number.isFinite(part[k]!))

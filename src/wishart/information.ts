@@ -26,7 +26,7 @@ function asExpr(x: Expr | string | number | undefined, dflt: string, what: strin
   if (x === undefined) return sym(dflt);
   if (typeof x === "number") return num(x);
   if (typeof x === "string") {
-    if (!isValidIdentifier(x)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a valid symbol name, got ${excerpt(x)}`);
+    if (!isValidIdentifier(x)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a valid symbol name, got ${excerpt(x)}; pass e.g. "n"`);
     return sym(x);
   }
   return x;
@@ -34,7 +34,7 @@ function asExpr(x: Expr | string | number | undefined, dflt: string, what: strin
 
 function matrixSym(name: string | undefined, dflt: string, what: string): Expr {
   const n = name ?? dflt;
-  if (!isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a valid symbol name, got ${excerpt(n)}`);
+  if (!isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `${what} must be a valid symbol name, got ${excerpt(n)}; pass e.g. "n"`);
   return sym(n);
 }
 
@@ -45,7 +45,7 @@ export function entropyExpr(p: number, options: SymbolicInformationOptions = {})
   const S = matrixSym(options.scale, "Sigma", "scale");
   const halfN = mul(num(Rational.HALF), n);
   const c = options.coordinates;
-  if (c !== undefined && c !== "u" && c !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s", got ${excerpt(c)}`);
+  if (c !== undefined && c !== "u" && c !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s", got ${excerpt(c)}; pass "u" or "s"`);
   return add(
     mul(num(Rational.of(p + 1, 2)), log(fn("det", S))),
     mul(num(Rational.of(p * (p + 1), 2)), log(num(2))),

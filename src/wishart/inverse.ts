@@ -88,7 +88,7 @@ export function inverseWishartLogPdf(df: number, scale: RealMatrixInput, options
     batch(X: MatrixStack | readonly RealMatrixInput[], out?: Float64Array): Float64Array {
       const { data, count } = toStack(X, p, "X");
       const res = out ?? new Float64Array(count);
-      if (!(res instanceof Float64Array) || res.length < count) throw new QgeomError("SHAPE", `out must be a Float64Array of length ≥ ${count}, got ${excerpt(out)}`);
+      if (!(res instanceof Float64Array) || res.length < count) throw new QgeomError("SHAPE", `out must be a Float64Array of length ≥ ${count}, got ${excerpt(out)}; pass a Float64Array with room for ${count} values (or omit out)`);
       for (let k = 0; k < count; k++) res[k] = constant + kernel(data, k * p * p, p, C, a, M, Y, `X[${k}]`);
       return res;
     },
@@ -115,7 +115,7 @@ function scaledSym(A: Matrix, c: number): Matrix {
 /** E X = Ψ/(n − p − 1), finite for n > p + 1. @throws DOMAIN otherwise. */
 export function inverseMean(df: number, scale: RealMatrixInput): Matrix {
   const sc = setup(df, scale);
-  if (!(df > sc.p + 1)) throw new QgeomError("DOMAIN", `the inverse-Wishart mean Ψ/(n − p − 1) is finite only for df > p + 1 = ${sc.p + 1}, got df = ${df}`);
+  if (!(df > sc.p + 1)) throw new QgeomError("DOMAIN", `the inverse-Wishart mean Ψ/(n − p − 1) is finite only for df > p + 1 = ${sc.p + 1}, got df = ${df}; choose a larger df`);
   return scaledSym(sc.matrix, 1 / (df - sc.p - 1));
 }
 
@@ -129,7 +129,7 @@ export function inverseMode(df: number, scale: RealMatrixInput): Matrix {
 export function inverseVariance(df: number, scale: RealMatrixInput): Matrix {
   const sc = setup(df, scale);
   const p = sc.p;
-  if (!(df > p + 3)) throw new QgeomError("DOMAIN", `the inverse-Wishart variance is finite only for df > p + 3 = ${p + 3}, got df = ${df}`);
+  if (!(df > p + 3)) throw new QgeomError("DOMAIN", `the inverse-Wishart variance is finite only for df > p + 3 = ${p + 3}, got df = ${df}; choose a larger df`);
   const s = scaledSym(sc.matrix, 1).data, out = new Float64Array(p * p);
   const den = (df - p) * (df - p - 1) ** 2 * (df - p - 3);
   for (let i = 0; i < p; i++)

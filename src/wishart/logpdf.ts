@@ -20,7 +20,7 @@ export interface DensityOptions {
 /** log of the density ratio du/ds: −p(p−1)/4 · log 2 (real) or −p(p−1)/2 · log 2 (complex). */
 export function coordinateShift(p: number, coordinates: Coordinates | undefined, complex = false): number {
   if (coordinates === undefined || coordinates === "u") return 0;
-  if (coordinates !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s" (MATH §1.3), got ${excerpt(coordinates)}`);
+  if (coordinates !== "s") throw new QgeomError("INVALID_ARGUMENT", `coordinates must be "u" or "s" (MATH §1.3), got ${excerpt(coordinates)}; pass "u" or "s"`);
   return (-(p * (p - 1)) / (complex ? 2 : 4)) * Math.LN2;
 }
 
@@ -137,7 +137,7 @@ export function toStack(S: MatrixStack | readonly RealMatrixInput[], p: number, 
       throw new QgeomError("SHAPE", `${name}: a stack of ${p}×${p} matrices needs a multiple of ${p2} entries, got ${S.length}; pass count·p² values, matrices row-major one after another`);
     return { data: S, count: S.length / p2 };
   }
-  if (!Array.isArray(S)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a Float64Array stack or an array of matrices, got ${excerpt(S)}`);
+  if (!Array.isArray(S)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a Float64Array stack or an array of matrices, got ${excerpt(S)}; pass a Float64Array of p×p blocks or an array of matrices`);
   const count = S.length;
   const data = new Float64Array(count * p * p);
   S.forEach((x, k) => {
@@ -175,7 +175,7 @@ export function wishartLogPdf(df: number, scale: RealMatrixInput, options: Densi
       const { data, count } = toStack(S, p);
       const res = out ?? new Float64Array(count);
       if (!(res instanceof Float64Array) || res.length < count)
-        throw new QgeomError("SHAPE", `out must be a Float64Array of length ≥ ${count}, got ${excerpt(out)}`);
+        throw new QgeomError("SHAPE", `out must be a Float64Array of length ≥ ${count}, got ${excerpt(out)}; pass a Float64Array with room for ${count} values (or omit out)`);
       const p2 = p * p;
       for (let k = 0; k < count; k++) res[k] = constant + kernel(data, k * p2, p, P, a, work, `S[${k}]`);
       return res;

@@ -38,7 +38,7 @@ export function mean(df: number, scale: RealMatrixInput): Matrix {
 export function mode(df: number, scale: RealMatrixInput): Matrix {
   const { sc, S } = setup(df, scale);
   if (df < sc.p + 1)
-    throw new QgeomError("DOMAIN", `the Wishart mode (n − p − 1)Σ needs df ≥ p + 1 = ${sc.p + 1}, got df = ${df}; for smaller df the density is unbounded near the boundary of the cone`);
+    throw new QgeomError("DOMAIN", `the Wishart mode (n − p − 1)Σ needs df ≥ p + 1 = ${sc.p + 1}, got df = ${df}; for smaller df the density is unbounded near the boundary of the cone; choose a larger df`);
   return scaled(S, df - sc.p - 1);
 }
 
@@ -98,8 +98,8 @@ export function logLaplaceTransform(theta: RealMatrixInput, df: number, scale: R
     L = cholesky({ rows: p, cols: p, data: M }, { name: "Σ⁻¹ + 2·theta" });
   } catch (e) {
     if (e instanceof QgeomError && e.code === "NOT_POSITIVE_DEFINITE")
-      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + 2Θ ≻ 0 (MATH §4.2)`);
-    if (e instanceof QgeomError && e.code === "NOT_SYMMETRIC") throw new QgeomError("NOT_SYMMETRIC", `theta is not symmetric: ${e.message}`);
+      throw new QgeomError("DOMAIN", `theta is outside the domain of the Laplace transform: ${e.message.replace(/; pass.*$/, "")}; E e^{−tr(ΘS)} is finite only when Σ⁻¹ + 2Θ ≻ 0 (MATH §4.2); choose theta with Σ⁻¹ + 2Θ positive definite`);
+    if (e instanceof QgeomError && e.code === "NOT_SYMMETRIC") throw new QgeomError("NOT_SYMMETRIC", `theta is not symmetric: ${e.message.replace(/; pass.*$/, "")}; pass a symmetric theta`);
     throw e;
   }
   let ld = 0;

@@ -44,7 +44,7 @@ class LogSum {
   s = 0;
   add(x: number): void {
     if (x === -Infinity) return;
-    if (Number.isNaN(x)) throw new QgeomError("NOT_FINITE", "the integrand returned NaN at a quadrature node; it must return log f (−Infinity for f = 0)");
+    if (Number.isNaN(x)) throw new QgeomError("NOT_FINITE", `the integrand returned NaN at a quadrature node; it must return log f (−Infinity for f = 0); make logf return -Infinity (not NaN) where f = 0`);
     if (x <= this.m) this.s += Math.exp(x - this.m);
     else {
       this.s = this.s * Math.exp(this.m - x) + 1;
@@ -83,15 +83,15 @@ function lineNodes(L: number, h: number): number[] {
  * concentrated near the reference scale; check by halving `step`.
  */
 export function integrateOverCone(p: number, logf: (S: Matrix | CMatrix, logDetS: number) => number, options: ConeIntegralOptions = {}): ConeIntegral {
-  if (p !== 1 && p !== 2) throw new QgeomError("UNSUPPORTED", `integrateOverCone supports p = 1 and 2 (tensor grids in p(p+1)/2 or p² dimensions), got ${excerpt(p)}`);
-  if (typeof logf !== "function") throw new QgeomError("INVALID_ARGUMENT", "logf must be a function S ↦ log f(S)");
+  if (p !== 1 && p !== 2) throw new QgeomError("UNSUPPORTED", `integrateOverCone supports p = 1 and 2 (tensor grids in p(p+1)/2 or p² dimensions), got ${excerpt(p)}; use Monte Carlo (sampleWishart) for larger p`);
+  if (typeof logf !== "function") throw new QgeomError("INVALID_ARGUMENT", `logf must be a function S ↦ log f(S); pass a function (S, logDetS) => number`);
   const complex = options.field === "complex";
-  if (options.field !== undefined && options.field !== "real" && !complex) throw new QgeomError("INVALID_ARGUMENT", `field must be "real" or "complex", got ${excerpt(options.field)}`);
+  if (options.field !== undefined && options.field !== "real" && !complex) throw new QgeomError("INVALID_ARGUMENT", `field must be "real" or "complex", got ${excerpt(options.field)}; pass "real" or "complex"`);
   const h = options.step ?? 0.1;
   const [lo, hi] = options.range ?? [-4, 4];
   const ho = options.offStep ?? 0.5, L = options.offHalfWidth ?? 8;
   for (const [v, name] of [[h, "step"], [ho, "offStep"], [L, "offHalfWidth"]] as const)
-    if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite number > 0, got ${excerpt(v)}`);
+    if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a finite number > 0, got ${excerpt(v)}; pass a positive number`);
   if (!(lo < hi) || (hi - lo) / h > 1e5 || (2 * L) / ho > 1e5) throw new QgeomError("INVALID_ARGUMENT", `range/step give too many or no nodes (range [${lo}, ${hi}], step ${h}, offStep ${ho})`);
   // reference factor C (lower triangular) and log of the congruence Jacobian
   let cr: Float64Array, ci: Float64Array, logJac: number, logDetR: number;
@@ -103,14 +103,14 @@ export function integrateOverCone(p: number, logf: (S: Matrix | CMatrix, logDetS
     logDetR = 0;
   } else if (complex) {
     const f = factorHpd(options.reference as ComplexMatrixInput, "reference");
-    if (f.p !== p) throw new QgeomError("SHAPE", `reference is ${f.p}×${f.p} but p = ${p}`);
+    if (f.p !== p) throw new QgeomError("SHAPE", `reference is ${f.p}×${f.p} but p = ${p}; pass a ${p}×${p} reference`);
     cr = f.L.re;
     ci = f.L.im;
     logJac = p * f.logDet; // |det C|^{2p} = det R^p
     logDetR = f.logDet;
   } else {
     const f = factorSpd(options.reference as RealMatrixInput, "reference");
-    if (f.p !== p) throw new QgeomError("SHAPE", `reference is ${f.p}×${f.p} but p = ${p}`);
+    if (f.p !== p) throw new QgeomError("SHAPE", `reference is ${f.p}×${f.p} but p = ${p}; pass a ${p}×${p} reference`);
     cr = f.L.data;
     ci = new Float64Array(p * p);
     logJac = 0.5 * (p + 1) * f.logDet; // (det C)^{p+1} = det R^{(p+1)/2}

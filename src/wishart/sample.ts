@@ -34,20 +34,20 @@ export interface WishartSampler {
 
 function checkRng(rng: unknown): Rng {
   if (typeof rng !== "object" || rng === null || typeof (rng as Rng).random !== "function")
-    throw new QgeomError("INVALID_ARGUMENT", `rng must be a random.Rng (e.g. new Rng(7)), got ${excerpt(rng)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `rng must be a random.Rng, got ${excerpt(rng)}; pass e.g. new Rng(7)`);
   return rng as Rng;
 }
 
 export function checkMethod(method: unknown): SamplerMethod {
   if (method === undefined) return "bartlett";
   if (method !== "bartlett" && method !== "outer")
-    throw new QgeomError("INVALID_ARGUMENT", `method must be "bartlett" or "outer", got ${excerpt(method)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `method must be "bartlett" or "outer", got ${excerpt(method)}; pass "bartlett" or "outer"`);
   return method;
 }
 
 export function checkCount(count: unknown): number {
   if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > 1e8)
-    throw new QgeomError("INVALID_ARGUMENT", `count must be a non-negative integer (≤ 1e8), got ${excerpt(count)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `count must be a non-negative integer (≤ 1e8), got ${excerpt(count)}; pass a whole number such as 1000`);
   return count;
 }
 

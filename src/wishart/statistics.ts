@@ -14,9 +14,9 @@ export interface MeanEstimate {
 
 function checkSample(x: ArrayLike<number>, name: string, min = 2): void {
   if (x === null || typeof x !== "object" || typeof x.length !== "number" || x.length < min)
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must hold at least ${min} numbers, got ${excerpt(x)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must hold at least ${min} numbers, got ${excerpt(x)}; pass a longer sample`);
   for (let i = 0; i < x.length; i++)
-    if (!Number.isFinite(x[i]!)) throw new QgeomError("NOT_FINITE", `${name}[${i}] is ${x[i]}; samples must be finite`);
+    if (!Number.isFinite(x[i]!)) throw new QgeomError("NOT_FINITE", `${name}[${i}] is ${x[i]}; samples must be finite; remove non-finite values`);
 }
 
 /** Mean and standard error of the mean of a sample (two-pass, unbiased variance). */
@@ -81,13 +81,13 @@ export function ksTwoSample(x: ArrayLike<number>, y: ArrayLike<number>): KsResul
 /** One-sample KS test of a sample against a continuous CDF. */
 export function ksOneSample(x: ArrayLike<number>, cdf: (t: number) => number): KsResult {
   checkSample(x, "x");
-  if (typeof cdf !== "function") throw new QgeomError("INVALID_ARGUMENT", "cdf must be a function t ↦ P(X ≤ t)");
+  if (typeof cdf !== "function") throw new QgeomError("INVALID_ARGUMENT", `cdf must be a function t ↦ P(X ≤ t); pass a function such as t => 1 - Math.exp(-t)`);
   const a = Float64Array.from(x).sort();
   const n = a.length;
   let D = 0;
   for (let i = 0; i < n; i++) {
     const F = cdf(a[i]!);
-    if (!(F >= 0 && F <= 1)) throw new QgeomError("DOMAIN", `cdf(${a[i]}) = ${F} is not a probability`);
+    if (!(F >= 0 && F <= 1)) throw new QgeomError("DOMAIN", `cdf(${a[i]}) = ${F} is not a probability; check that cdf returns values in [0, 1]`);
     D = Math.max(D, (i + 1) / n - F, F - i / n);
   }
   return { statistic: D, pValue: pValue(D, n) };

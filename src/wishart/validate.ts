@@ -24,7 +24,7 @@ export function toRealMatrix(x: RealMatrixInput, name: string): Matrix {
   }
   if (typeof x === "object" && x !== null && (x as unknown as CMatrix).re !== undefined)
     throw new QgeomError("INVALID_ARGUMENT", `${name} is complex; the real Wishart law needs a real symmetric matrix (use the complex-Wishart functions for Hermitian input)`);
-  throw new QgeomError("INVALID_ARGUMENT", `${name} must be a matrix (array of rows or {rows, cols, data}), got ${excerpt(x)}`);
+  throw new QgeomError("INVALID_ARGUMENT", `${name} must be a matrix (array of rows or {rows, cols, data}), got ${excerpt(x)}; pass e.g. [[2, 1], [1, 2]]`);
 }
 
 /** A linalg `CMatrix` from any of the accepted forms. */
@@ -34,19 +34,19 @@ export function toComplexMatrix(x: ComplexMatrixInput, name: string): CMatrix {
     const c = x as CMatrix;
     if (c.re instanceof Float64Array && c.im instanceof Float64Array) {
       if (c.re.length !== c.rows * c.cols || c.im.length !== c.rows * c.cols)
-        throw new QgeomError("SHAPE", `${name} claims ${c.rows}×${c.cols} but its re/im parts hold ${c.re.length}/${c.im.length} entries`);
+        throw new QgeomError("SHAPE", `${name} claims ${c.rows}×${c.cols} but its re/im parts hold ${c.re.length}/${c.im.length} entries; pass re and im with rows·cols entries each`);
       return c;
     }
     if (Array.isArray((x as { re?: unknown }).re)) return cmatrix(x as { re: number[][]; im?: number[][] }, name);
     if (isMatrixObject(x)) return { rows: x.rows, cols: x.cols, re: x.data, im: new Float64Array(x.data.length) };
   }
-  throw new QgeomError("INVALID_ARGUMENT", `${name} must be a complex matrix ({re, im} rows or {rows, cols, re, im}), got ${excerpt(x)}`);
+  throw new QgeomError("INVALID_ARGUMENT", `${name} must be a complex matrix ({re, im} rows or {rows, cols, re, im}), got ${excerpt(x)}; pass e.g. {re: [[2, 0], [0, 2]], im: [[0, 1], [-1, 0]]}`);
 }
 
 /** A real number `df > p − 1` (MATH §1.7: the Wishart law W_p(n, Σ) has a density exactly then). */
 export function checkDf(df: unknown, p: number, name = "df", min = p - 1, what = "the Wishart law W_p(n, Σ)"): number {
   if (typeof df !== "number" || !Number.isFinite(df))
-    throw new QgeomError("INVALID_ARGUMENT", `${name} (degrees of freedom) must be a finite real number, got ${excerpt(df)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} (degrees of freedom) must be a finite real number, got ${excerpt(df)}; pass a number greater than p − 1`);
   if (!(df > min))
     throw new QgeomError(
       "INVALID_ARGUMENT",
@@ -59,7 +59,7 @@ export function checkDf(df: unknown, p: number, name = "df", min = p - 1, what =
 /** A positive integer dimension. */
 export function checkDimension(p: unknown, name = "p", max = 4096): number {
   if (typeof p !== "number" || !Number.isInteger(p) || p < 1 || p > max)
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an integer in [1, ${max}], got ${excerpt(p)}`);
+    throw new QgeomError("INVALID_ARGUMENT", `${name} must be an integer in [1, ${max}], got ${excerpt(p)}; pass a whole number such as 2`);
   return p;
 }
 

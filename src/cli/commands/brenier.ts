@@ -12,10 +12,10 @@ function flagVector(args: ParsedArgs, name: string): number[] {
   try {
     x = JSON.parse(v);
   } catch {
-    throw new QgeomError("CLI_USAGE", `--${name} must be a JSON vector such as [0,1], got "${v.slice(0, 40)}"`);
+    throw new QgeomError("CLI_USAGE", `--${name} must be a JSON vector such as [0,1], got "${v.slice(0, 40)}"; quote the JSON in the shell`);
   }
   if (!Array.isArray(x) || x.length === 0 || !x.every((t) => typeof t === "number" && Number.isFinite(t)))
-    throw new QgeomError("CLI_USAGE", `--${name} must be a non-empty JSON array of finite numbers, got "${v.slice(0, 40)}"`);
+    throw new QgeomError("CLI_USAGE", `--${name} must be a non-empty JSON array of finite numbers, got "${v.slice(0, 40)}"; pass e.g. [0,1]`);
   return x as number[];
 }
 

@@ -19,7 +19,7 @@ export const diffCommand: Command = {
   run(args) {
     const e = exprArg(args, 0);
     const vars = varsArg(args, freeSymbols(e));
-    if (vars.length !== 1) throw new QgeomError("CLI_USAGE", `diff needs exactly one variable in --vars, got ${vars.length ? vars.join(",") : "none"}`);
+    if (vars.length !== 1) throw new QgeomError("CLI_USAGE", `diff needs exactly one variable in --vars, got ${vars.length ? vars.join(",") : "none"}; pass e.g. --vars x`);
     const k = flagNumber(args, "order") ?? 1;
     return exprResult(simplify(diff(e, vars[0]!, k)), args);
   },

@@ -16,11 +16,11 @@ export const compileCommand: Command = {
   options: [...EXPR_OPTIONS, "emit"],
   booleans: ["check-finite"],
   run(args) {
-    if (args.positionals.length === 0) throw new QgeomError("CLI_USAGE", "missing expression; usage: qgeom compile <expr> --vars x,y");
+    if (args.positionals.length === 0) throw new QgeomError("CLI_USAGE", `missing expression; pass it first, e.g. qgeom compile "x^2 + y" --vars x,y`);
     const exprs = args.positionals.map((_, k) => exprArg(args, k, `expression ${k + 1}`));
     const vars = varsArg(args, [...new Set(exprs.flatMap((e) => freeSymbols(e)))].sort());
     const format = flagString(args, "emit") ?? "js";
-    if (format !== "js" && format !== "ts") throw new QgeomError("CLI_USAGE", `--emit must be js or ts, got "${format.slice(0, 20)}"`);
+    if (format !== "js" && format !== "ts") throw new QgeomError("CLI_USAGE", `--emit must be js or ts, got "${format.slice(0, 20)}"; pass --emit js or --emit ts`);
     const f = compile(exprs.length === 1 ? exprs[0]! : exprs, vars, {
       complex: exprs.some((e) => (e.flags & FLAG_I) !== 0),
       checkFinite: flagBool(args, "check-finite"),

@@ -17,9 +17,9 @@ export const coneMaCommand: Command = {
   booleans: ["complex"],
   run(args) {
     const p = flagNumber(args, "p");
-    if (p === undefined || !Number.isInteger(p) || p < 1 || p > 64) throw new QgeomError("CLI_USAGE", `--p must be an integer in 1..64, got ${p ?? "nothing"}`);
+    if (p === undefined || !Number.isInteger(p) || p < 1 || p > 64) throw new QgeomError("CLI_USAGE", `--p must be an integer in 1..64, got ${p ?? "nothing"}; pass e.g. --p 2`);
     const coords = (flagString(args, "coords") ?? "ut") as Coords;
-    if (coords !== "ut" && coords !== "f") throw new QgeomError("CLI_USAGE", `--coords must be ut or f, got "${coords}"`);
+    if (coords !== "ut" && coords !== "f") throw new QgeomError("CLI_USAGE", `--coords must be ut or f, got "${coords}"; pass --coords ut or --coords f`);
     const field = flagBool(args, "complex") ? "complex" : "real";
     const c = maConstant(p, field, coords);
     const latex = latexOf(c.expr);

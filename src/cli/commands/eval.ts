@@ -23,8 +23,8 @@ export const evalCommand: Command = {
     const out = new Float64Array(f.outputSize);
     f(Float64Array.from(names, (n) => env[n]!), out);
     if (out.some(Number.isNaN))
-      throw new QgeomError("DOMAIN", `"${excerpt(e.toString())}" has no ${complex ? "" : "real "}value at this point (outside the domain of a function, or a pole)`);
-    if (!out.every(Number.isFinite)) throw new QgeomError("NOT_FINITE", `"${excerpt(e.toString())}" overflows to ${out.find((v) => !Number.isFinite(v))} at this point`);
+      throw new QgeomError("DOMAIN", `${excerpt(e.toString())} has no ${complex ? "" : "real "}value at this point (outside the domain of a function, or a pole); check the point against the expression's domain`);
+    if (!out.every(Number.isFinite)) throw new QgeomError("NOT_FINITE", `${excerpt(e.toString())} overflows to ${out.find((v) => !Number.isFinite(v))} at this point; rescale the inputs or use a log-domain form`);
     if (!complex) return { json: { value: out[0]! }, text: String(out[0]!) };
     const [re, im] = [out[0]!, out[1]!];
     return { json: { re, im }, text: `${re} ${im < 0 || Object.is(im, -0) ? "-" : "+"} ${Math.abs(im)}i` };

@@ -9,7 +9,7 @@ import { EXPR_OPTIONS, exprArg, parseOptions } from "../expr-args.js";
 
 function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new QgeomError("CLI_USAGE", `--${flag} must be ${allowed.join(" or ")}, got "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) throw new QgeomError("CLI_USAGE", `--${flag} must be ${allowed.join(" or ")}, got "${value}"; pass one of these`);
   return value as T;
 }
 
@@ -27,7 +27,7 @@ export const latexCommand: Command = {
     if (exp) options.exp = exp;
     if (flagBool(args, "parse")) {
       const text = args.positionals[0];
-      if (text === undefined) throw new QgeomError("CLI_USAGE", "missing LaTeX to read");
+      if (text === undefined) throw new QgeomError("CLI_USAGE", `missing LaTeX to read; pass a formula, e.g. qgeom latex read "\\frac{x}{2}"`);
       const f = parseOptions(args).functions;
       const e = parseLatex(text, Array.isArray(f) ? { functions: f } : {});
       return { json: { expr: toMathjs(e), latex: toLatex(e, options) }, text: toMathjs(e) };

@@ -22,11 +22,11 @@ function flagAnyMatrix(args: ParsedArgs, name: string): Matrix | CMatrix {
   try {
     m = JSON.parse(v);
   } catch {
-    throw new QgeomError("CLI_USAGE", `--${name} must be JSON: an array of rows such as [[0.6,0.1],[0.1,0.4]] or {"re": [[...]], "im": [[...]]}, got "${v.slice(0, 40)}"`);
+    throw new QgeomError("CLI_USAGE", `--${name} must be JSON: an array of rows such as [[0.6,0.1],[0.1,0.4]] or {"re": [[...]], "im": [[...]]}, got "${v.slice(0, 40)}"; quote the JSON in the shell`);
   }
   if (Array.isArray(m)) return matrix(m as number[][], `--${name}`);
   if (typeof m === "object" && m !== null && Array.isArray((m as { re?: unknown }).re)) return cmatrix(m as { re: number[][]; im?: number[][] }, `--${name}`);
-  throw new QgeomError("CLI_USAGE", `--${name} must be an array of rows or an object {"re", "im"} of rows`);
+  throw new QgeomError("CLI_USAGE", `--${name} must be an array of rows or an object {"re", "im"} of rows; pass e.g. [[0.6,0.1],[0.1,0.4]]`);
 }
 
 function isReal(A: Matrix | CMatrix): A is Matrix {
@@ -76,7 +76,7 @@ export const modularFlowCommand: Command = {
     const rho = stateFlag(args, "rho", true);
     const x = flagAnyMatrix(args, "x");
     const t = flagNumber(args, "t");
-    if (t === undefined) throw new QgeomError("CLI_USAGE", "missing required flag --t (the flow time, a real number)");
+    if (t === undefined) throw new QgeomError("CLI_USAGE", `missing required flag --t (the flow time, a real number); pass e.g. --t 0.5`);
     const s = flagNumber(args, "s") ?? 0;
     const out = s === 0 ? modularFlow(rho, x, t) : modularFlowAt(rho, x, { re: t, im: s });
     return { json: rowsOf(out) as Record<string, unknown>, text: textOf(out) };
@@ -96,7 +96,7 @@ export const modularGeneratorCommand: Command = {
     const K = modularHamiltonian(rho);
     const spectrum = Array.from(liouvilleanSpectrum(rho));
     const conv = flagString(args, "convention");
-    if (conv !== undefined && conv !== "column" && conv !== "row") throw new QgeomError("CLI_USAGE", `--convention must be column or row, got "${conv.slice(0, 20)}"`);
+    if (conv !== undefined && conv !== "column" && conv !== "row") throw new QgeomError("CLI_USAGE", `--convention must be column or row, got "${conv.slice(0, 20)}"; pass --convention column or --convention row`);
     const json: Record<string, unknown> = { hamiltonian: rowsOf(K), eigenvalues: Array.from(rho.eigenvalues), logDeltaSpectrum: spectrum };
     let text = `K = -log rho =\n${textOf(K)}\nspec log Delta = {${spectrum.map(fmt).join(", ")}}`;
     if (conv !== undefined) {
@@ -124,7 +124,7 @@ export const modularKmsCommand: Command = {
     let t: number[] | undefined;
     if (tv !== undefined) {
       t = tv.split(",").map((s) => Number(s.trim()));
-      if (tv.trim() === "" || t.some((v) => !Number.isFinite(v))) throw new QgeomError("CLI_USAGE", `--t must be a number or a comma-separated list of numbers, got "${tv.slice(0, 40)}"`);
+      if (tv.trim() === "" || t.some((v) => !Number.isFinite(v))) throw new QgeomError("CLI_USAGE", `--t must be a number or a comma-separated list of numbers, got "${tv.slice(0, 40)}"; pass e.g. --t 0.5 or --t 0,0.5,1`);
     }
     const r = kmsDefect(rho, x, y, t === undefined ? {} : { t });
     return {

@@ -1,5 +1,5 @@
 // `qgeom prove`: runs the catalogue of proofs (MATH.md §9), prints the table and writes the documents.
-import { QgeomError } from "../../core/errors.js";
+import { QgeomError, didYouMean } from "../../core/errors.js";
 import { writeDocument } from "../../latex/document.js";
 import { compilePdf } from "../../latex/pdf.js";
 import { normaliseId, resultsDocument, resultsJson, resultsTable, runProofs } from "../../proofs/index.js";
@@ -20,7 +20,7 @@ export const proveCommand: Command = {
     const known = new Set(catalogue.map((p) => normaliseId(p.id)));
     for (const id of only ?? [])
       if (!known.has(normaliseId(id)))
-        throw new QgeomError("CLI_USAGE", `unknown proof "${id}"; the catalogue has ${catalogue.map((p) => p.id).join(", ")}`);
+        throw new QgeomError("CLI_USAGE", `unknown proof "${id}"; ${didYouMean(id, catalogue.map((p) => p.id))}use one of ${catalogue.map((p) => p.id).join(", ")}`);
     const width = 30;
     const results = await runProofs(catalogue, {
       ...(only ? { only } : {}),

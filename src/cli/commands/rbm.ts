@@ -13,17 +13,17 @@ export function flagVector(args: ParsedArgs, name: string): number[] {
   try {
     x = JSON.parse(v);
   } catch {
-    throw new QgeomError("CLI_USAGE", `--${name} must be a JSON array such as [0.5,-1], got "${v.slice(0, 40)}"`);
+    throw new QgeomError("CLI_USAGE", `--${name} must be a JSON array such as [0.5,-1], got "${v.slice(0, 40)}"; quote the JSON in the shell`);
   }
   if (!Array.isArray(x) || x.length === 0 || !x.every((e) => typeof e === "number" && Number.isFinite(e)))
-    throw new QgeomError("CLI_USAGE", `--${name} must be a non-empty JSON array of finite numbers`);
+    throw new QgeomError("CLI_USAGE", `--${name} must be a non-empty JSON array of finite numbers, got "${v.slice(0, 40)}"; pass e.g. [0.5,-1]`);
   return x as number[];
 }
 
 function modelFromFlags(args: ParsedArgs) {
   const kindFlag = flagString(args, "kind") ?? "bb";
   const kind = KINDS[kindFlag];
-  if (kind === undefined) throw new QgeomError("CLI_USAGE", `--kind must be bb (Bernoulli–Bernoulli), gb (Gaussian–Bernoulli) or gg (Gaussian–Gaussian), got "${kindFlag}"`);
+  if (kind === undefined) throw new QgeomError("CLI_USAGE", `--kind must be bb (Bernoulli–Bernoulli), gb (Gaussian–Bernoulli) or gg (Gaussian–Gaussian), got "${kindFlag}"; pass one of these`);
   return rbm({ W: flagMatrix(args, "W"), a: flagVector(args, "a"), c: flagVector(args, "c"), kind });
 }
 

@@ -16,7 +16,7 @@ export const rgDecimateCommand: Command = {
     const K = matrix(flagMatrix(args, "K"), "K");
     const text = requireFlag(args, "keep");
     const keep = text.split(",").map((s) => s.trim());
-    if (keep.some((s) => !/^\d+$/.test(s))) throw new QgeomError("CLI_USAGE", `--keep must list site indices such as 0,2 (0-based), got "${text}"`);
+    if (keep.some((s) => !/^\d+$/.test(s))) throw new QgeomError("CLI_USAGE", `--keep must list site indices such as 0,2 (0-based), got "${text}"; pass e.g. --keep 0,2`);
     const d = decimate(K, keep.map(Number));
     const Kp = toArray(d.K);
     return {

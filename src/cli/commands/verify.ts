@@ -38,7 +38,7 @@ export const verifyCommand: Command = {
     const vars = varsArg(args, [...new Set([...freeSymbols(lhs), ...freeSymbols(rhs), ...domain.flatMap((c) => freeSymbols(c.expr))])].sort());
     const method = flagString(args, "method") as "auto" | "exact" | "probabilistic" | "numeric" | undefined;
     if (method !== undefined && !["auto", "exact", "probabilistic", "numeric"].includes(method))
-      throw new QgeomError("CLI_USAGE", `--method must be auto, exact, probabilistic or numeric, got "${method}"`);
+      throw new QgeomError("CLI_USAGE", `--method must be auto, exact, probabilistic or numeric, got "${method}"; pass one of these`);
     const c = verify(lhs, rhs, {
       vars,
       domain,
