@@ -16,6 +16,10 @@ import type { ValueTable } from "./cse.js";
 
 /** A symmetric positive-definite block declared to the compiler: its entries and, optionally, det(entries). */
 export interface SpdBlock {
+  /**
+   * The block M: square (else SHAPE), symmetric entry by entry (else NOT_SYMMETRIC) and real (else
+   * INVALID_ARGUMENT); positive definiteness is the caller's claim, not proved.
+   */
   readonly matrix: SymbolicMatrix;
   /** The canonical det(matrix) if already computed (saves recomputing it for recognition). */
   readonly det?: Expr;

@@ -31,9 +31,16 @@ export interface Field<T> {
   pow(a: T, k: number): T;
 }
 
-interface Relation {
+/**
+ * The algebraic relation w^L = base satisfied by a radical atom w = base^(1/L) (base not a symbol, e.g.
+ * w = 2^(1/2) with w² = 2, or w = i with w² = −1). Numerators are reduced modulo these relations.
+ * Exported from the package as `AtomRelation`.
+ */
+export interface Relation {
+  /** The root index L of w = base^(1/L) (2 for square roots and for i). */
   L: number;
-  base: Expr; // w^L = base
+  /** The radicand: the expression whose L-th root the atom w stands for. */
+  base: Expr;
 }
 
 function lcm(a: number, b: number): number {
@@ -56,8 +63,10 @@ function linearTerms(u: Expr): Array<[Rational, Expr]> {
 
 /** The registry of atoms shared by all fields for one set of expressions. */
 export class AtomTable {
-  readonly vars: Expr[] = []; // display form of each variable
+  /** The atoms in variable order: vars[k] is the expression (display form) that variable x_k stands for. */
+  readonly vars: Expr[] = [];
   private readonly index = new Map<Expr, number>();
+  /** The algebraic relations of the radical atoms, by variable index (see {@link Relation}). */
   readonly relations = new Map<number, Relation>();
   private readonly symRoot = new Map<string, number>();
   private readonly expDen = new Map<Expr, number>();
@@ -142,15 +151,19 @@ export class AtomTable {
     return i;
   }
 
+  /** The root L chosen for symbol `name`: its atom is w = name^(1/L) (lcm of the denominators of its rational exponents; 1 if none). */
   symbolRoot(name: string): number {
     return this.symRoot.get(name) ?? 1;
   }
+  /** For exponentials exp(c·rest): the L with atom E = exp(rest/L) (lcm of the seen denominators of c); undefined if rest was not seen in the scan. */
   expRoot(rest: Expr): number | undefined {
     return this.expDen.get(rest);
   }
+  /** For a non-symbol radicand b: the L with atom w = b^(1/L) and relation w^L = b (lcm of the seen exponent denominators; 1 if none). */
   radicalRoot(base: Expr): number {
     return this.baseDen.get(base) ?? 1;
   }
+  /** Number of atoms (variables) allocated so far; it grows as expressions are converted. */
   get nvars(): number {
     return this.vars.length;
   }
@@ -441,7 +454,16 @@ export const degreeField: Field<DegreeBound> = {
 // ---------------------------------------------------------------------------------------------
 // Rational-function view: conversion, relation reduction, and back to expressions.
 
+/**
+ * Exact algebra on a set of expressions as rational functions over their atoms (the conversion table at
+ * the top of atoms.ts): {@link Algebra.toRatFunc} converts and reduces by the radical relations, and
+ * {@link Algebra.toExpr} converts back. A zero rational function proves an expression identically zero;
+ * a non-zero one does not prove the converse, since atoms may satisfy relations not known here.
+ * The constructor scans `exprs` to fix the roots of the atoms; convert only expressions built from the
+ * same atoms.
+ */
 export class Algebra {
+  /** The atom table shared by every conversion of this algebra. */
   readonly table: AtomTable;
   private readonly atomizer: Atomizer<RatFunc>;
   private relPolys: Map<number, { L: number; base: RatFunc }> | null = null;

@@ -32,6 +32,12 @@ import { Rational, exactRoot, gcdBigint } from "./rational.js";
 // ---------------------------------------------------------------------------------------------
 // Atoms
 
+/**
+ * The exact rational number v. A JS number is read as the shortest decimal that round-trips
+ * (`num(0.1)` is 1/10, not the nearest double); a bigint as an integer; a string as a decimal or
+ * fraction literal ("-0.125", "1e-3", "7/3"). Throws PARSE for a string that is not such a literal
+ * and NOT_FINITE for NaN or ±Infinity.
+ */
 export function num(v: Rational | number | bigint | string): Num {
   if (v instanceof Rational) return internNum(v);
   if (typeof v === "bigint") return internNum(Rational.int(v));
@@ -45,13 +51,21 @@ export function num(v: Rational | number | bigint | string): Num {
   return internNum(Number.isInteger(v) ? Rational.int(v) : Rational.parse(String(v))!);
 }
 
+/** The number 0. */
 export const ZERO = num(0);
+/** The number 1. */
 export const ONE = num(1);
+/** The number −1. */
 export const MINUS_ONE = num(-1);
+/** The number 2. */
 export const TWO = num(2);
+/** The number 1/2. */
 export const HALF = num(Rational.HALF);
+/** The constant π (printed `pi`). */
 export const PI = internConst("pi");
+/** The imaginary unit i, i² = −1 (printed `i`); expressions containing it may be complex-valued. */
 export const I = internConst("i");
+/** The Euler–Mascheroni constant γ ≈ 0.5772156649 (printed `eulergamma`), γ = −ψ(1). */
 export const EULER_GAMMA = internConst("eulergamma");
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -62,6 +76,11 @@ export function isValidIdentifier(name: string): boolean {
   return name.length <= 64 && IDENT.test(name);
 }
 
+/**
+ * The real symbol `name` (a letter followed by letters, digits or _, at most 64 characters; otherwise
+ * INVALID_ARGUMENT). The reserved names give constants: "pi" → π, "i" → i, "e" → exp(1),
+ * "eulergamma" → γ; other reserved words (Infinity, NaN, true, …) are INVALID_ARGUMENT.
+ */
 export function sym(name: string): Expr {
   if (!isValidIdentifier(name))
     throw new QgeomError(
@@ -84,6 +103,7 @@ export function syms(names: string | readonly string[]): Expr[] {
   return list.map(sym);
 }
 
+/** The named constant π ("pi"), i ("i") or γ ("eulergamma"). */
 export function constant(name: ConstName): Expr {
   return internConst(name);
 }
@@ -152,6 +172,10 @@ function scaleTerm(c: Rational, t: Expr): Expr {
   return scaleRest(c.mul(k), rest);
 }
 
+/**
+ * The canonical sum of the terms: nested sums are flattened, numeric coefficients of equal terms
+ * collected (2x + 3x → 5x), zeros dropped and the terms sorted by {@link compareExpr}. `add()` is 0.
+ */
 export function add(...terms: Expr[]): Expr {
   if (terms.length === 0) return ZERO;
   if (terms.length === 1) return terms[0]!;
@@ -186,9 +210,11 @@ export function add(...terms: Expr[]): Expr {
   return internAdd(out);
 }
 
+/** −a, i.e. (−1)·a. */
 export function neg(a: Expr): Expr {
   return mul(MINUS_ONE, a);
 }
+/** a − b, i.e. a + (−1)·b. */
 export function sub(a: Expr, b: Expr): Expr {
   return add(a, neg(b));
 }
@@ -198,6 +224,12 @@ export function sub(a: Expr, b: Expr): Expr {
 
 let mulDepth = 0;
 
+/**
+ * The canonical product of the factors: nested products flattened, rational coefficients multiplied,
+ * powers of equal bases merged (x·x → x², x^a·x^b → x^(a+b)), exponentials merged (e^a·e^b → e^(a+b)),
+ * i² = −1, a lone coefficient distributed over a sum, and the rational content of sum factors pulled
+ * into the coefficient ((p/2 + 1/2)·x → (1/2)(p + 1)·x). `mul()` is 1; any zero factor gives 0.
+ */
 export function mul(...factors: Expr[]): Expr {
   if (factors.length === 0) return ONE;
   if (factors.length === 1) return factors[0]!;
@@ -325,6 +357,7 @@ export function sumContent(s: Expr): [Rational, Expr] {
   return r;
 }
 
+/** a / b = a · b^(−1). Throws DIVISION_BY_ZERO when b is the number 0 (symbolic zeros are not detected). */
 export function div(a: Expr, b: Expr): Expr {
   if (b.kind === "num" && b.value.isZero())
     throw new QgeomError("DIVISION_BY_ZERO", `division by zero: ${excerpt(String(a), 60, false)} / 0; check the denominator, or substitute values that keep it non-zero`);
@@ -427,6 +460,14 @@ function minusOnePow(e: Rational): Expr {
   return internPow(MINUS_ONE, num(r));
 }
 
+/**
+ * The canonical power b^e, principal branch (b^e = exp(e·Log b)). Numeric powers are exact: integer
+ * powers of rationals, radicals split into prime roots (√12 → 2√3), (−1)^(1/2) = i, i^k reduced mod 4.
+ * (x^a)^e → x^(ae) only where valid (e an integer, or x > 0, or x real with a ∈ (−1, 1]);
+ * (x^(2k))^r → |x|^(2kr) for real x; (xy)^n → x^n y^n for integer n; exp(u)^w → exp(uw) for real u.
+ * Throws DIVISION_BY_ZERO for 0 to a negative power and SIZE_LIMIT when an exact power would exceed
+ * about 2^20 bits.
+ */
 export function pow(b: Expr, e: Expr): Expr {
   if (e.kind === "num") {
     const ev = e.value;
@@ -487,6 +528,7 @@ export function pow(b: Expr, e: Expr): Expr {
   return internPow(b, e);
 }
 
+/** The principal square root x^(1/2), canonicalised by {@link pow}: √12 = 2√3, √(x²) = |x| for real x. */
 export function sqrt(x: Expr): Expr {
   return pow(x, HALF);
 }
@@ -713,13 +755,21 @@ export function fnDerivative(f: Fn, orders: readonly number[]): Expr {
 }
 
 // Named shortcuts for the kernels.
+/** Euler's gamma function Γ(x); exact at positive integers and half-integers with |x| ≤ 1000 (Γ(n) = (n−1)!, Γ(1/2) = √π). Throws DOMAIN at a pole x ∈ {0, −1, −2, …}. */
 export const gamma = (x: Expr): Expr => fn("gamma", x);
+/** log Γ(x) (real for x > 0); exact where Γ(x) is, e.g. lgamma(3) = log 2. */
 export const lgamma = (x: Expr): Expr => fn("lgamma", x);
+/** The digamma function ψ(x) = Γ′(x)/Γ(x); exact at positive integers (ψ(n) = −γ + H_{n−1}) and half-integers. Throws DOMAIN at a pole. */
 export const digamma = (x: Expr): Expr => fn("digamma", x);
+/** The polygamma function ψ^(n)(x) = dⁿ⁺¹/dxⁿ⁺¹ log Γ(x); n must be a non-negative integer (else INVALID_ARGUMENT); ψ^(0) = ψ. */
 export const polygamma = (n: Expr | number, x: Expr): Expr => fn("polygamma", typeof n === "number" ? num(n) : n, x);
+/** softplus(x) = log(1 + e^x); softplus(0) = log 2. */
 export const softplus = (x: Expr): Expr => fn("softplus", x);
+/** The logistic sigmoid σ(x) = 1/(1 + e^(−x)); σ(0) = 1/2. */
 export const sigmoid = (x: Expr): Expr => fn("sigmoid", x);
+/** |x|; |c·u| = |c|·|u| for real u, |u| = u for u known positive, |x^(2k)| = x^(2k) for real x. */
 export const abs = (x: Expr): Expr => fn("abs", x);
+/** The complex conjugate x̄; conj(x) = x for real x (every expression free of i). */
 export const conj = (x: Expr): Expr => fn("conj", x);
 
 /**

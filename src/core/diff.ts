@@ -22,6 +22,7 @@ import { KERNELS, isKernel } from "./kernels.js";
 
 const cache = new WeakMap<Expr, Map<string, Expr>>();
 
+/** A variable of differentiation: a symbol, as an Expr or by name (anything else is INVALID_ARGUMENT). */
 export type Variable = Expr | string;
 
 export function varName(v: Variable): string {

@@ -21,8 +21,14 @@ export type QgeomErrorCode =
   | "UNSUPPORTED"
   | "CLI_USAGE";
 
+/**
+ * The error thrown by every qgeom function for invalid input or an impossible request. Test
+ * `err instanceof QgeomError` and branch on `err.code`; `err.message` is for people.
+ */
 export class QgeomError extends Error {
+  /** Machine-readable category, stable across versions (see {@link QgeomErrorCode}). */
   readonly code: QgeomErrorCode;
+  /** Optional structured context (e.g. `{ row, col }` of an offending matrix entry). */
   readonly details?: Record<string, unknown>;
   constructor(code: QgeomErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);

@@ -17,9 +17,12 @@ import {
   cmultigammalnFn,
 } from "./special.js";
 
+/** Values of the symbols, by name: a plain object (own properties only) or a Map. A missing symbol is UNKNOWN_VARIABLE. */
 export type Env = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
+/** Numeric implementations of opaque functions, by name: f(args) in float64. */
 export type FunctionTable = Readonly<Record<string, (...args: number[]) => number>>;
 
+/** Options of {@link evaluate}, {@link evaluateWithError} and {@link evaluateComplex}. */
 export interface EvalOptions {
   /** Implementations of opaque functions, by name. */
   functions?: FunctionTable;
@@ -165,7 +168,12 @@ function notEvaluable(e: Fn): never {
  * Evaluates e in float64 together with a first-order bound on its rounding error.
  * Returns NaN (not an error) where the value is undefined, so callers can skip such points.
  */
-export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}): { value: number; error: number } {
+export function evaluateWithError(e: Expr, env: Env, options: EvalOptions = {}): {
+  /** The float64 value (NaN where undefined). */
+  value: number;
+  /** First-order bound on |value − exact value| from rounding (Infinity when an opaque function is involved). */
+  error: number;
+} {
   const val = new Map<Expr, number>();
   const err = new Map<Expr, number>();
   for (const x of postOrder([e])) {
@@ -268,6 +276,7 @@ export function evaluate(e: Expr, env: Env = {}, options: EvalOptions = {}): num
 // ---------------------------------------------------------------------------------------------
 // Complex float64 (principal branches).
 
+/** A complex number as the pair [re, im]. */
 export type Complex = readonly [number, number];
 
 function cmul(a: Complex, b: Complex): Complex {

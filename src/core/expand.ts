@@ -4,6 +4,7 @@ import { QgeomError } from "./errors.js";
 import { type Expr, add, mul, pow, fn, fnDerivative, MINUS_ONE } from "./build.js";
 import type { Fn } from "./expr.js";
 
+/** Options of {@link expand}. */
 export interface ExpandOptions {
   /** Maximum number of terms of any expanded sum (default 100 000). */
   maxTerms?: number;

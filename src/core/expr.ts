@@ -4,7 +4,13 @@
 // `intern*` functions here assume their children are already canonical and sorted.
 import { Rational } from "./rational.js";
 
+/**
+ * A symbolic expression: an immutable, hash-consed node of the expression DAG, discriminated by `kind`.
+ * Build expressions only with the smart constructors (`num`, `sym`, `add`, `mul`, `pow`, `fn`, …), which
+ * return canonical forms; two expressions are structurally equal exactly when `a === b`.
+ */
 export type Expr = Num | Const | Sym | Add | Mul | Pow | Fn;
+/** The node kinds: "num" | "const" | "sym" | "add" | "mul" | "pow" | "fn". */
 export type ExprKind = Expr["kind"];
 
 /** Named constants: π, the imaginary unit i, and the Euler–Mascheroni constant γ. */
@@ -21,9 +27,12 @@ const KIND_RANK: Record<ExprKind, number> = { num: 0, const: 1, sym: 2, pow: 3, 
 let nextId = 1;
 
 abstract class Node {
+  /** Serial number assigned at creation, unique per node (keys the interning table); not stable across runs, so never used for ordering. */
   readonly id: number;
   constructor(
+    /** Structural 32-bit hash, deterministic across runs (it fixes the canonical order of sums and products). */
     readonly hash: number,
+    /** Bit set of FLAG_* properties of the sub-DAG (contains i, non-polynomial, opaque function, matrix kernel, constant). */
     readonly flags: number,
     /** Tree size (number of nodes if the DAG were a tree), saturating at 1e15. */
     readonly treeSize: number,
@@ -32,51 +41,100 @@ abstract class Node {
   }
   /** Lazily computed sorted free symbol names. */
   _syms: readonly string[] | undefined = undefined;
+  /** The expression in mathjs syntax; `parse(e.toString()) === e` (MATH.md round-trip property). */
   toString(): string {
     return printer(this as unknown as Expr);
   }
 }
 
+/** An exact rational number. */
 export class Num extends Node {
+  /** Discriminant "num". */
   readonly kind = "num" as const;
-  constructor(readonly value: Rational, hash: number) {
+  constructor(
+    /** The exact value p/q. */
+    readonly value: Rational,
+    hash: number,
+  ) {
     super(hash, 0, 1);
   }
 }
+/** A named constant: π, i or γ. */
 export class Const extends Node {
+  /** Discriminant "const". */
   readonly kind = "const" as const;
-  constructor(readonly name: ConstName, hash: number) {
+  constructor(
+    /** Which constant: "pi", "i" (imaginary unit) or "eulergamma" (Euler–Mascheroni γ). */
+    readonly name: ConstName,
+    hash: number,
+  ) {
     super(hash, FLAG_CONST | (name === "i" ? FLAG_I : 0), 1);
   }
 }
+/** A real-valued symbol (variable). */
 export class Sym extends Node {
+  /** Discriminant "sym". */
   readonly kind = "sym" as const;
-  constructor(readonly name: string, hash: number) {
+  constructor(
+    /** The symbol's name: a letter followed by letters, digits or _ (not a reserved name such as pi, i, e). */
+    readonly name: string,
+    hash: number,
+  ) {
     super(hash, 0, 1);
   }
 }
+/** A sum t_1 + … + t_n (n ≥ 2). */
 export class Add extends Node {
+  /** Discriminant "add". */
   readonly kind = "add" as const;
-  constructor(readonly terms: readonly Expr[], hash: number, flags: number, size: number) {
+  constructor(
+    /** The n ≥ 2 canonical terms in canonical order; a numeric constant, if any, comes first, and like terms are already collected. */
+    readonly terms: readonly Expr[],
+    hash: number,
+    flags: number,
+    size: number,
+  ) {
     super(hash, flags, size);
   }
 }
+/** A product f_1 · … · f_n (n ≥ 2). */
 export class Mul extends Node {
+  /** Discriminant "mul". */
   readonly kind = "mul" as const;
-  constructor(readonly factors: readonly Expr[], hash: number, flags: number, size: number) {
+  constructor(
+    /** The n ≥ 2 canonical factors in canonical order; a numeric coefficient, if any, comes first, and powers of equal bases are merged. */
+    readonly factors: readonly Expr[],
+    hash: number,
+    flags: number,
+    size: number,
+  ) {
     super(hash, flags, size);
   }
 }
+/** A power base^exp (principal branch when the base may be negative or complex); division is a power with exponent −1. */
 export class Pow extends Node {
+  /** Discriminant "pow". */
   readonly kind = "pow" as const;
-  constructor(readonly base: Expr, readonly exp: Expr, hash: number, flags: number, size: number) {
+  constructor(
+    /** The base b of b^e. */
+    readonly base: Expr,
+    /** The exponent e of b^e. */
+    readonly exp: Expr,
+    hash: number,
+    flags: number,
+    size: number,
+  ) {
     super(hash, flags, size);
   }
 }
+/** A function application f(a_1, …, a_n): a kernel (exp, log, gamma, det, …; see {@link KERNELS}) or an opaque user function. */
 export class Fn extends Node {
+  /** Discriminant "fn". */
   readonly kind = "fn" as const;
   constructor(
+    /** Function name: a kernel name, or the name of an opaque function. */
     readonly name: string,
+    /** The arguments, in order (e.g. polygamma(n, x): order n first; multigamma(a, p): dimension p second). */
     readonly args: readonly Expr[],
     /** For opaque functions only: partial-derivative orders per argument (null = the function itself). */
     readonly dorders: readonly number[] | null,
@@ -197,6 +255,11 @@ export function internFn(name: string, args: readonly Expr[], dorders: readonly 
 // ---------------------------------------------------------------------------------------------
 // Canonical total order: kind rank, then structural hash, then a deep comparison on hash ties.
 
+/**
+ * The canonical total order on expressions (negative, zero or positive like a comparator): by kind
+ * (num < const < sym < pow < mul < add < fn), numbers by value, then by structural hash, then
+ * structurally. Deterministic across runs; 0 exactly when `a === b`.
+ */
 export function compareExpr(a: Expr, b: Expr): number {
   if (a === b) return 0;
   const ra = KIND_RANK[a.kind];
@@ -245,12 +308,15 @@ function deepCompare(a: Expr, b: Expr): number {
 // ---------------------------------------------------------------------------------------------
 // Small structural helpers used everywhere.
 
+/** True if e is a rational number node (type guard). */
 export function isNum(e: Expr): e is Num {
   return e.kind === "num";
 }
+/** True if e is the number 0 (a syntactic test on the canonical form, not a zero test of the function). */
 export function isZero(e: Expr): boolean {
   return e.kind === "num" && e.value.isZero();
 }
+/** True if e is the number 1 (syntactic, like {@link isZero}). */
 export function isOne(e: Expr): boolean {
   return e.kind === "num" && e.value.isOne();
 }
@@ -300,6 +366,7 @@ export function dependsOn(e: Expr, name: string): boolean {
   return false;
 }
 
+/** Direct sub-expressions: the terms of a sum, factors of a product, [base, exp] of a power, arguments of a function; [] for atoms. */
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case "add":

@@ -11,14 +11,14 @@ export {
 export { Rational } from "./rational.js";
 export { QgeomError, excerpt, closestName, didYouMean, type QgeomErrorCode } from "./errors.js";
 export { KERNELS, isKernel, type KernelInfo } from "./kernels.js";
-export { toMathjs, presentationOrder, splitFraction } from "./print.js";
+export { toMathjs, presentationOrder, splitFraction, type TermOrder } from "./print.js";
 export { evaluate, evaluateComplex, evaluateExact, evaluateWithError, type Env, type EvalOptions, type FunctionTable, type Complex } from "./eval.js";
 export { diff, gradient, hessian, jacobian, type Variable } from "./diff.js";
 export { expand, type ExpandOptions } from "./expand.js";
 export { together, cancel, collect, subs, simplify, complexity, type Substitution, type AlgebraOptions, type SimplifyOptions } from "./transforms.js";
-export { Poly, polyGcd, withPolyLimits } from "./poly.js";
+export { Poly, polyGcd, withPolyLimits, type PolyLimits } from "./poly.js";
 export { RatFunc, type DenFactor } from "./ratfunc.js";
-export { Algebra, AtomTable } from "./atoms.js";
+export { Algebra, AtomTable, type Relation as AtomRelation } from "./atoms.js";
 export {
   Matrix, type SymbolicMatrix, matrix, identityMatrix, transpose, matAdd, matScale, matMul, trace, kron, vech, unvech,
   symmetricMatrixSymbols, matrixSymbols, det, detRatFunc, minor, adjugate, cofactor, inverse, simplifyMatrix, type DetOptions,

@@ -1,8 +1,9 @@
 // The known function kernels. Their evaluation, derivatives, construction rules and LaTeX live with the
 // layers that use them; this table fixes names and arities so every layer agrees on what a kernel is.
 
+/** What qgeom knows about a kernel function (a function with built-in rules, values and derivatives). */
 export interface KernelInfo {
-  /** Number of arguments. */
+  /** Number of arguments (−1: any number, as for matmul). */
   arity: number;
   /** Maps real arguments inside its domain to real values. */
   realValued: boolean;
@@ -12,6 +13,13 @@ export interface KernelInfo {
   description: string;
 }
 
+/**
+ * The kernel functions, by name: exp, log, the gamma family (gamma, lgamma, digamma, polygamma and the
+ * multivariate multigamma, lmultigamma, multidigamma, cmultigamma, lcmultigamma; MATH.md §1.8),
+ * softplus, sigmoid, abs, sign, trigonometric and hyperbolic functions, conj/re/im, and the
+ * matrix-notation kernels det, tr, inv, transpose, matmul (print-only, no value). Any other function
+ * name is an opaque user function.
+ */
 export const KERNELS: Readonly<Record<string, KernelInfo>> = Object.freeze({
   exp: { arity: 1, realValued: true, description: "exponential e^x" },
   log: { arity: 1, realValued: true, description: "natural logarithm (x > 0)" },
@@ -46,6 +54,7 @@ export const KERNELS: Readonly<Record<string, KernelInfo>> = Object.freeze({
   matmul: { arity: -1, realValued: true, matrixNotation: true, description: "non-commutative matrix product (notation)" },
 });
 
+/** True if `name` is a kernel (an own key of {@link KERNELS}). */
 export function isKernel(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(KERNELS, name);
 }

@@ -8,8 +8,15 @@ import { Poly, withPolyLimits } from "./poly.js";
 import { type DenFactor, RatFunc } from "./ratfunc.js";
 import { simplify } from "./transforms.js";
 
+/**
+ * An immutable dense rows×cols matrix of T (by default symbolic expressions), stored row-major.
+ * The constructor takes the rows; it throws SHAPE for an empty matrix or rows of different lengths.
+ * Indices are 0-based.
+ */
 export class Matrix<T = Expr> {
+  /** Number of rows (≥ 1). */
   readonly rows: number;
+  /** Number of columns (≥ 1). */
   readonly cols: number;
   private readonly data: readonly T[];
   constructor(rows: readonly (readonly T[])[]) {
@@ -21,21 +28,26 @@ export class Matrix<T = Expr> {
     this.cols = c;
     this.data = rows.flatMap((r) => [...r]);
   }
+  /** Entry (i, j), 0-based; throws SHAPE outside the matrix. */
   get(i: number, j: number): T {
     if (i < 0 || j < 0 || i >= this.rows || j >= this.cols) throw new QgeomError("SHAPE", `index (${i}, ${j}) outside a ${this.rows}×${this.cols} matrix; use 0-based indices below the size`);
     return this.data[i * this.cols + j]!;
   }
+  /** A fresh copy of the entries as an array of rows. */
   toArray(): T[][] {
     return Array.from({ length: this.rows }, (_, i) => this.data.slice(i * this.cols, (i + 1) * this.cols) as T[]);
   }
+  /** The matrix of f(A_ij, i, j), same shape. */
   map<U>(f: (x: T, i: number, j: number) => U): Matrix<U> {
     return new Matrix(Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.get(i, j), i, j))));
   }
+  /** True if rows = cols. */
   get isSquare(): boolean {
     return this.rows === this.cols;
   }
 }
 
+/** A matrix of symbolic expressions. */
 export type SymbolicMatrix = Matrix<Expr>;
 
 /** A matrix from rows of expressions or numbers. */
@@ -43,6 +55,7 @@ export function matrix(rows: readonly (readonly (Expr | number)[])[]): SymbolicM
   return new Matrix(rows.map((r) => r.map((x) => (typeof x === "number" ? num(x) : x))));
 }
 
+/** The n×n identity matrix I_n. */
 export function identityMatrix(n: number): SymbolicMatrix {
   return matrix(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))));
 }
@@ -51,19 +64,23 @@ function requireSquare(A: SymbolicMatrix, what: string): void {
   if (!A.isSquare) throw new QgeomError("SHAPE", `${what} needs a square matrix, got ${A.rows}×${A.cols}; pass a square matrix`);
 }
 
+/** The transpose Aᵀ, (Aᵀ)_ij = A_ji (no conjugation). */
 export function transpose<T>(A: Matrix<T>): Matrix<T> {
   return new Matrix(Array.from({ length: A.cols }, (_, j) => Array.from({ length: A.rows }, (_, i) => A.get(i, j))));
 }
 
+/** A + B entrywise; throws SHAPE unless the shapes agree. */
 export function matAdd(A: SymbolicMatrix, B: SymbolicMatrix): SymbolicMatrix {
   if (A.rows !== B.rows || A.cols !== B.cols) throw new QgeomError("SHAPE", `cannot add ${A.rows}×${A.cols} and ${B.rows}×${B.cols}`);
   return A.map((x, i, j) => add(x, B.get(i, j)));
 }
 
+/** c·A, every entry multiplied by the scalar expression c. */
 export function matScale(A: SymbolicMatrix, c: Expr): SymbolicMatrix {
   return A.map((x) => mul(c, x));
 }
 
+/** The product AB, (AB)_ij = Σ_k A_ik B_kj; throws SHAPE unless A.cols = B.rows. */
 export function matMul(A: SymbolicMatrix, B: SymbolicMatrix): SymbolicMatrix {
   if (A.cols !== B.rows) throw new QgeomError("SHAPE", `cannot multiply ${A.rows}×${A.cols} by ${B.rows}×${B.cols}; the inner sizes must match (check the order of the factors)`);
   return new Matrix(
@@ -73,6 +90,7 @@ export function matMul(A: SymbolicMatrix, B: SymbolicMatrix): SymbolicMatrix {
   );
 }
 
+/** tr A = Σ_i A_ii; throws SHAPE for a non-square A. */
 export function trace(A: SymbolicMatrix): Expr {
   requireSquare(A, "trace");
   return add(...Array.from({ length: A.rows }, (_, i) => A.get(i, i)));
@@ -131,6 +149,7 @@ export function matrixSymbols(name: string, rows: number, cols = rows): Symbolic
   return new Matrix(Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sym(`${name}${i + 1}${sep}${j + 1}`))));
 }
 
+/** Options of {@link det} and the functions built on it (minor, adjugate, cofactor, inverse). */
 export interface DetOptions {
   /** Maximum polynomial terms in intermediate results (default 200 000). */
   maxTerms?: number;

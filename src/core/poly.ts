@@ -3,6 +3,7 @@
 import { QgeomError } from "./errors.js";
 import { Rational, gcdBigint } from "./rational.js";
 
+/** Resource limits of polynomial arithmetic (exceeding one throws SIZE_LIMIT or TIME_LIMIT); see {@link withPolyLimits}. */
 export interface PolyLimits {
   /** Maximum number of terms any intermediate polynomial may reach (default 200 000). */
   maxTerms: number;
@@ -13,7 +14,10 @@ export interface PolyLimits {
 export const DEFAULT_POLY_LIMITS: PolyLimits = { maxTerms: 200_000, deadline: Infinity };
 let limits: PolyLimits = DEFAULT_POLY_LIMITS;
 
-/** Runs `f` with temporary polynomial size limits. */
+/**
+ * Runs `f` with temporary polynomial limits: the fields of `l` override the current limits (defaults
+ * maxTerms 200 000, no deadline) until `f` returns or throws. Nested calls stack.
+ */
 export function withPolyLimits<T>(l: Partial<PolyLimits>, f: () => T): T {
   const saved = limits;
   limits = { ...saved, ...l };
@@ -72,26 +76,38 @@ function keyDegree(k: string): number {
   return d;
 }
 
+/**
+ * An immutable sparse multivariate polynomial over Q in the variables x_0, …, x_{nvars−1}. A monomial
+ * is keyed by the string of its exponents as char codes (each exponent ≤ 65 520), so key comparison is
+ * lexicographic order with x_0 most significant. Operations check the term limit of
+ * {@link withPolyLimits} (SIZE_LIMIT) and its deadline (TIME_LIMIT). Both operands of a binary operation
+ * must have the same `nvars` (use {@link Poly.extend}).
+ */
 export class Poly {
   private constructor(
+    /** Number of variables n (monomial keys have length n). */
     readonly nvars: number,
     /** monomial key -> non-zero coefficient */
     readonly terms: ReadonlyMap<string, Rational>,
   ) {}
 
+  /** The polynomial with the given key → coefficient map (zero coefficients are removed from `m`, which is taken over, not copied). */
   static fromMap(nvars: number, m: Map<string, Rational>): Poly {
     for (const [k, c] of m) if (c.isZero()) m.delete(k);
     checkSize(m.size);
     return new Poly(nvars, m);
   }
+  /** The zero polynomial in nvars variables. */
   static zero(nvars: number): Poly {
     return new Poly(nvars, new Map());
   }
+  /** The constant polynomial c in nvars variables. */
   static constant(nvars: number, c: Rational): Poly {
     const m = new Map<string, Rational>();
     if (!c.isZero()) m.set(keyOf(new Array(nvars).fill(0)), c);
     return new Poly(nvars, m);
   }
+  /** The constant polynomial 1 in nvars variables. */
   static one(nvars: number): Poly {
     return Poly.constant(nvars, Rational.ONE);
   }
@@ -101,13 +117,16 @@ export class Poly {
     e[i] = k;
     return new Poly(nvars, new Map([[keyOf(e), Rational.ONE]]));
   }
+  /** c · Π x_i^exps[i] (exps has one non-negative integer exponent per variable). */
   static monomial(nvars: number, exps: readonly number[], c: Rational): Poly {
     return Poly.fromMap(nvars, new Map([[keyOf(exps), c]]));
   }
 
+  /** Number of non-zero terms. */
   get size(): number {
     return this.terms.size;
   }
+  /** True for the zero polynomial (no terms). */
   isZero(): boolean {
     return this.terms.size === 0;
   }
@@ -118,11 +137,13 @@ export class Poly {
     const [k, c] = this.terms.entries().next().value as [string, Rational];
     return keyDegree(k) === 0 ? c : null;
   }
+  /** True for the constant polynomial 1. */
   isOne(): boolean {
     const c = this.constantValue();
     return c !== null && c.isOne();
   }
 
+  /** The exponent vector (e_0, …, e_{n−1}) of a monomial key. */
   static exps(key: string): number[] {
     const e: number[] = [];
     for (let i = 0; i < key.length; i++) e.push(key.charCodeAt(i));
@@ -138,6 +159,7 @@ export class Poly {
     return new Poly(nvars, m);
   }
 
+  /** this + o. */
   add(o: Poly): Poly {
     if (o.terms.size === 0) return this;
     if (this.terms.size === 0) return o;
@@ -154,14 +176,17 @@ export class Poly {
     checkSize(m.size);
     return new Poly(this.nvars, m);
   }
+  /** −this. */
   neg(): Poly {
     const m = new Map<string, Rational>();
     for (const [k, c] of this.terms) m.set(k, c.neg());
     return new Poly(this.nvars, m);
   }
+  /** this − o. */
   sub(o: Poly): Poly {
     return this.add(o.neg());
   }
+  /** c · this for a rational c. */
   scale(c: Rational): Poly {
     if (c.isZero()) return Poly.zero(this.nvars);
     if (c.isOne()) return this;
@@ -169,6 +194,7 @@ export class Poly {
     for (const [k, v] of this.terms) m.set(k, v.mul(c));
     return new Poly(this.nvars, m);
   }
+  /** this · o (schoolbook product over the smaller operand's terms). */
   mul(o: Poly): Poly {
     if (this.terms.size === 0 || o.terms.size === 0) return Poly.zero(this.nvars);
     const cb = o.constantValue();
@@ -187,6 +213,7 @@ export class Poly {
       }
     return Poly.fromMap(this.nvars, m);
   }
+  /** this^k for a natural number k (else INVALID_ARGUMENT), by repeated squaring; this^0 = 1. */
   pow(k: number): Poly {
     if (!Number.isInteger(k) || k < 0) throw new QgeomError("INVALID_ARGUMENT", `polynomial power must be a natural number, got ${k}; pass 0, 1, 2, …`);
     let result = Poly.one(this.nvars);
@@ -198,6 +225,7 @@ export class Poly {
     }
     return result;
   }
+  /** Equality of coefficients, term by term (operands with the same nvars). */
   equals(o: Poly): boolean {
     if (this.terms.size !== o.terms.size) return false;
     for (const [k, c] of this.terms) {
@@ -214,14 +242,17 @@ export class Poly {
     if (best === null) throw new QgeomError("INVALID_ARGUMENT", `the zero polynomial has no leading term; check for zero before asking for the leading term`);
     return best;
   }
+  /** Coefficient of the lex-leading monomial (see {@link Poly.leadingKey}); INVALID_ARGUMENT for the zero polynomial. */
   leadingCoeff(): Rational {
     return this.terms.get(this.leadingKey())!;
   }
+  /** Total degree max Σ_i e_i over the terms (0 for constants and for the zero polynomial). */
   totalDegree(): number {
     let d = 0;
     for (const k of this.terms.keys()) d = Math.max(d, keyDegree(k));
     return d;
   }
+  /** Degree in variable x_i (0 if x_i does not occur). */
   degreeIn(i: number): number {
     let d = 0;
     for (const k of this.terms.keys()) d = Math.max(d, k.charCodeAt(i));
@@ -296,6 +327,7 @@ export class Poly {
     return this.scale(this.leadingCoeff().inv());
   }
 
+  /** The exact value at a rational point (point[i] is the value of x_i). */
   evaluate(point: readonly Rational[]): Rational {
     let s = Rational.ZERO;
     const powCache: Map<number, Rational>[] = point.map(() => new Map());

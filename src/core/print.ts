@@ -37,6 +37,7 @@ function coeffOf(e: Expr): [Rational, Expr[]] {
   return [Rational.ONE, [e]];
 }
 
+/** A display order for the terms of sums and the factors of products, shared by the printers (see {@link presentationOrder}). */
 export interface TermOrder {
   /** Sorted terms of a sum for display. */
   sortTerms(terms: readonly Expr[], key: (e: Expr) => string): Expr[];
@@ -44,7 +45,11 @@ export interface TermOrder {
   sortFactors(factors: readonly Expr[], key: (e: Expr) => string): Expr[];
 }
 
-/** Presentation order shared by the mathjs and LaTeX printers. */
+/**
+ * Presentation order shared by the mathjs and LaTeX printers: terms by descending total degree
+ * (see presentationDegree), then by the printed form of their non-numeric part, with the constant
+ * term last; factors by the kind of their base (number, constant, symbol, function, other, sum), then by printed form.
+ */
 export const presentationOrder: TermOrder = {
   sortTerms(terms, key) {
     const deco = terms.map((t) => {
@@ -84,7 +89,12 @@ export const presentationOrder: TermOrder = {
 };
 
 /** Numerator and denominator factors of a product (negative numeric exponents go to the denominator). */
-export function splitFraction(factors: readonly Expr[]): { num: Expr[]; den: Expr[] } {
+export function splitFraction(factors: readonly Expr[]): {
+  /** Factors printed in the numerator (all but negative numeric powers), in input order. */
+  num: Expr[];
+  /** Factors x^(−k) with a negative rational exponent, still as such powers (the printer flips the sign), in input order. */
+  den: Expr[];
+} {
   const numF: Expr[] = [];
   const denF: Expr[] = [];
   for (const f of factors) {

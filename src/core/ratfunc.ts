@@ -5,9 +5,12 @@ import { QgeomError } from "./errors.js";
 import { Poly, polyGcd } from "./poly.js";
 import { Rational } from "./rational.js";
 
+/** One factor p^k of a factored denominator. */
 export interface DenFactor {
-  readonly p: Poly; // primitive, non-constant, positive leading coefficient
-  readonly k: number; // multiplicity >= 1
+  /** The factor p: primitive (integer coefficients with gcd 1), non-constant, positive leading coefficient. */
+  readonly p: Poly;
+  /** Its multiplicity k ≥ 1. */
+  readonly k: number;
 }
 
 function polyKey(p: Poly): string {
@@ -37,9 +40,17 @@ function splitPoly(p: Poly): { c: Rational; factors: DenFactor[] } {
   return { c, factors };
 }
 
+/**
+ * An immutable rational function N / Π p_i^k_i over Q, with the denominator kept as a list of
+ * distinct primitive factors (positive leading coefficient) and all rational content in N.
+ * Cancellation is by trial division against the known factors (exact, cheap, but not always complete;
+ * {@link RatFunc.reduce} runs polynomial gcds for a fully cancelled form). Zero is the unique form with N = 0.
+ */
 export class RatFunc {
   private constructor(
+    /** The numerator N, carrying all rational content. */
     readonly num: Poly,
+    /** The denominator Π p_i^k_i as its factors (empty for a polynomial). */
     readonly den: readonly DenFactor[],
   ) {}
 
@@ -49,25 +60,32 @@ export class RatFunc {
     return RatFunc.make(num.extend(n), mergeFactors(den.map((f) => ({ p: f.p.extend(n), k: f.k }))));
   }
 
+  /** The polynomial p as a rational function (denominator 1). */
   static poly(p: Poly): RatFunc {
     return new RatFunc(p, []);
   }
+  /** The constant c in nvars variables. */
   static constant(nvars: number, c: Rational): RatFunc {
     return new RatFunc(Poly.constant(nvars, c), []);
   }
+  /** Number of variables n. */
   get nvars(): number {
     return this.num.nvars;
   }
+  /** True if this is identically zero (N = 0; exact, since N and the factors are kept exactly). */
   isZero(): boolean {
     return this.num.isZero();
   }
+  /** True if the denominator is 1 (no factors left after cancellation). */
   isPolynomial(): boolean {
     return this.den.length === 0;
   }
+  /** The value if this is a constant (polynomial of degree 0, or zero), else null. */
   constantValue(): Rational | null {
     return this.den.length === 0 ? this.num.constantValue() : null;
   }
 
+  /** The same function in nvars ≥ this.nvars variables (new variables appended, not occurring). */
   extend(nvars: number): RatFunc {
     if (nvars === this.nvars) return this;
     return new RatFunc(
@@ -98,6 +116,7 @@ export class RatFunc {
     return [a.extend(n), b.extend(n)];
   }
 
+  /** this + o over the lcm of the factored denominators, then cancelled by trial division. */
   add(o: RatFunc): RatFunc {
     if (o.isZero()) return this;
     if (this.isZero()) return o;
@@ -123,15 +142,19 @@ export class RatFunc {
     }
     return RatFunc.make(na.add(nb), den);
   }
+  /** −this. */
   neg(): RatFunc {
     return new RatFunc(this.num.neg(), this.den);
   }
+  /** this − o. */
   sub(o: RatFunc): RatFunc {
     return this.add(o.neg());
   }
+  /** c · this for a rational c. */
   scale(c: Rational): RatFunc {
     return new RatFunc(this.num.scale(c), c.isZero() ? [] : this.den);
   }
+  /** this · o; each numerator is cancelled against the other's denominator factors before multiplying. */
   mul(o: RatFunc): RatFunc {
     const [a, b] = RatFunc.align(this, o);
     if (a.isZero() || b.isZero()) return new RatFunc(Poly.zero(a.nvars), []);
@@ -161,6 +184,7 @@ export class RatFunc {
     }
     return new RatFunc(na.mul(nb), den);
   }
+  /** 1/this; the old numerator is split into content, monomial factors and a primitive rest. Throws DIVISION_BY_ZERO if this is identically zero. */
   inv(): RatFunc {
     if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by an expression that is identically zero; check the denominator, or substitute values that keep it non-zero`);
     const { c, factors } = splitPoly(this.num);
@@ -168,9 +192,11 @@ export class RatFunc {
     for (const f of this.den) num = num.mul(f.p.pow(f.k));
     return RatFunc.make(num, factors);
   }
+  /** this / o; throws DIVISION_BY_ZERO if o is identically zero. */
   div(o: RatFunc): RatFunc {
     return this.mul(o.inv());
   }
+  /** this^k for an integer k (else INVALID_ARGUMENT); negative k inverts first. */
   pow(k: number): RatFunc {
     if (!Number.isInteger(k)) throw new QgeomError("INVALID_ARGUMENT", `rational function power must be an integer, got ${k}; use an integer exponent (keep fractional powers out of rational functions)`);
     if (k < 0) return this.inv().pow(-k);

@@ -30,19 +30,30 @@ function absBig(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
+/**
+ * An exact rational number p/q in lowest terms with q > 0. Immutable; every operation returns a new
+ * (reduced) value. Values with |p|, q < 2^26 are held as JS numbers (fast path), larger ones as BigInt.
+ */
 export class Rational {
   /** Numerator and denominator when small (sd > 0); otherwise sd === 0 and the BigInt fields hold the value. */
   private constructor(
+    /** Numerator p as a number when the value is small (|p| < 2^26); meaningless when `sd` is 0. */
     readonly sn: number,
+    /** Denominator q as a number when the value is small (0 < q < 2^26); 0 marks a large value held in BigInts. */
     readonly sd: number,
     private readonly bn: bigint,
     private readonly bd: bigint,
   ) {}
 
+  /** 0. */
   static readonly ZERO = new Rational(0, 1, 0n, 1n);
+  /** 1. */
   static readonly ONE = new Rational(1, 1, 1n, 1n);
+  /** −1. */
   static readonly MINUS_ONE = new Rational(-1, 1, -1n, 1n);
+  /** 2. */
   static readonly TWO = new Rational(2, 1, 2n, 1n);
+  /** 1/2. */
   static readonly HALF = new Rational(1, 2, 1n, 2n);
 
   /** From a reduced small pair (internal). */
@@ -141,37 +152,48 @@ export class Rational {
     return Rational.fromBig(num, den);
   }
 
+  /** The numerator p (sign carrier) of p/q in lowest terms. */
   get num(): bigint {
     return this.sd !== 0 ? BigInt(this.sn) : this.bn;
   }
+  /** The denominator q > 0 of p/q in lowest terms. */
   get den(): bigint {
     return this.sd !== 0 ? BigInt(this.sd) : this.bd;
   }
+  /** True if |p|, q < 2^26 (held as numbers: sums and products of two such values are exact in float64). */
   get isSmall(): boolean {
     return this.sd !== 0;
   }
+  /** True if this = 0. */
   isZero(): boolean {
     return this.sd !== 0 && this.sn === 0;
   }
+  /** True if this = 1. */
   isOne(): boolean {
     return this.sd === 1 && this.sn === 1;
   }
+  /** True if this = −1. */
   isMinusOne(): boolean {
     return this.sd === 1 && this.sn === -1;
   }
+  /** True if q = 1. */
   isInteger(): boolean {
     return this.sd !== 0 ? this.sd === 1 : this.bd === 1n;
   }
+  /** −1, 0 or 1. */
   sign(): number {
     return this.sd !== 0 ? Math.sign(this.sn) : this.bn < 0n ? -1 : 1;
   }
+  /** True if this < 0. */
   isNegative(): boolean {
     return this.sign() < 0;
   }
+  /** True if this > 0. */
   isPositive(): boolean {
     return this.sign() > 0;
   }
 
+  /** this + o. */
   add(o: Rational): Rational {
     if (this.sd !== 0 && o.sd !== 0) {
       if (this.sd === o.sd) return Rational.fromNums(this.sn + o.sn, this.sd);
@@ -179,26 +201,32 @@ export class Rational {
     }
     return Rational.fromBig(this.num * o.den + o.num * this.den, this.den * o.den);
   }
+  /** this − o. */
   sub(o: Rational): Rational {
     return this.add(o.neg());
   }
+  /** this · o. */
   mul(o: Rational): Rational {
     if (this.sd !== 0 && o.sd !== 0) return Rational.fromNums(this.sn * o.sn, this.sd * o.sd);
     return Rational.fromBig(this.num * o.num, this.den * o.den);
   }
+  /** this / o; throws DIVISION_BY_ZERO when o = 0. */
   div(o: Rational): Rational {
     if (o.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by zero in an exact rational; check the divisor is non-zero`);
     return this.mul(o.inv());
   }
+  /** −this. */
   neg(): Rational {
     if (this.sd !== 0) return Rational.small(-this.sn, this.sd);
     return new Rational(0, 0, -this.bn, this.bd);
   }
+  /** 1/this; throws DIVISION_BY_ZERO when this = 0. */
   inv(): Rational {
     if (this.isZero()) throw new QgeomError("DIVISION_BY_ZERO", `division by zero: 1/0; check the value is non-zero before inverting`);
     if (this.sd !== 0) return this.sn < 0 ? Rational.small(-this.sd, -this.sn) : Rational.small(this.sd, this.sn);
     return this.bn < 0n ? new Rational(0, 0, -this.bd, -this.bn) : new Rational(0, 0, this.bd, this.bn);
   }
+  /** |this|. */
   abs(): Rational {
     return this.isNegative() ? this.neg() : this;
   }
@@ -215,6 +243,7 @@ export class Rational {
     const K = BigInt(k);
     return Rational.fromBig(this.num ** K, this.den ** K);
   }
+  /** Sign of this − o: −1, 0 or 1 (a comparator for sorting). */
   cmp(o: Rational): number {
     if (this.sd !== 0 && o.sd !== 0) {
       const l = this.sn * o.sd;
@@ -225,6 +254,7 @@ export class Rational {
     const r = o.num * this.den;
     return l < r ? -1 : l > r ? 1 : 0;
   }
+  /** Exact equality of values. */
   equals(o: Rational): boolean {
     if (this.sd !== 0 && o.sd !== 0) return this.sn === o.sn && this.sd === o.sd;
     return this.num === o.num && this.den === o.den;
@@ -239,6 +269,7 @@ export class Rational {
     if (!this.isInteger()) throw new QgeomError("INVALID_ARGUMENT", `${this.toString()} is not an integer; use floor() or check isInteger first`);
     return this.sd !== 0 ? this.sn : Number(this.bn);
   }
+  /** ⌊this⌋, the greatest integer ≤ this (rounds towards −∞ for negative values). */
   floor(): bigint {
     const n = this.num;
     const d = this.den;

@@ -147,4 +147,5 @@ export function cmultigammalnFn(a: number, p: number): number {
   return s;
 }
 
+/** The Euler–Mascheroni constant γ = −ψ(1) as a double. */
 export const EULER_GAMMA_VALUE = 0.57721566490153286061;

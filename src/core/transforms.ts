@@ -9,6 +9,7 @@ import { withPolyLimits } from "./poly.js";
 import type { RatFunc } from "./ratfunc.js";
 import { type Variable, varName } from "./diff.js";
 
+/** Limits of the rational-function algebra behind {@link together}, {@link cancel} and {@link simplify}. */
 export interface AlgebraOptions {
   /** Maximum number of polynomial terms in intermediate results (default 50 000). */
   maxTerms?: number;
@@ -59,6 +60,10 @@ export function collect(e: Expr, x: Variable): Expr {
   return add(...[...groups.values()].map((g) => mul(simplify(add(...g.coeffs)), pow(X, g.power))));
 }
 
+/**
+ * What {@link subs} replaces: a Map from symbols (by name or as Expr) or any sub-expressions to their
+ * replacements, or a plain object from symbol names to expressions or numbers.
+ */
 export type Substitution = ReadonlyMap<Expr | string, Expr> | Readonly<Record<string, Expr | number>>;
 
 /** Replaces symbols (or any sub-expressions) by expressions, rebuilding through the constructors. */
@@ -121,6 +126,7 @@ export function complexity(e: Expr): number {
   return memo.get(e)!;
 }
 
+/** Options of {@link simplify}: the algebra limits plus positivity assumptions. */
 export interface SimplifyOptions extends AlgebraOptions {
   /**
    * Symbols known to be positive. Rules valid only for positive values then apply

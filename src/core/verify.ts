@@ -18,22 +18,31 @@ import { FLAG_I, FLAG_MATRIX, FLAG_OPAQUE, type Sym, freeSymbols, internSym } fr
 import { withPolyLimits } from "./poly.js";
 import { Rational } from "./rational.js";
 
+/** The comparison of a domain constraint against 0: expr > 0, ≥ 0, < 0, ≤ 0 or ≠ 0. */
 export type ConstraintOp = ">" | ">=" | "<" | "<=" | "!=";
 
 /** A domain constraint `expr op 0`, e.g. { expr: a*c - b^2, op: ">" }. */
 export interface Constraint {
+  /** The real expression compared with 0 (evaluated in float64 at each sample point). */
   expr: Expr;
+  /** The comparison with 0. A constraint `x > 0` on a bare symbol x also lets the exact stages assume x positive (by writing x = e^t, t real). */
   op: ConstraintOp;
 }
 
+/**
+ * Strategy of {@link verify}: "exact" (canonical rational function over the atoms), "probabilistic"
+ * (Schwartz–Zippel at random integer points), "numeric" (float64 at random domain points), or "auto"
+ * (probabilistic, strengthened to exact when that succeeds within its budget, else numeric).
+ */
 export type VerifyMethod = "auto" | "exact" | "probabilistic" | "numeric";
 
+/** Options of {@link verify}. */
 export interface VerifyOptions {
   /** Variables of the identity (default: the free symbols of both sides). */
   vars?: readonly string[];
   /** The domain: constraints that every point must satisfy (default: all real points where both sides are defined). */
   domain?: readonly Constraint[];
-  /** Strategy (default "auto": exact, else probabilistic, else numeric). */
+  /** Strategy (default "auto": probabilistic, upgraded to exact when that succeeds, else numeric); see {@link VerifyMethod}. */
   method?: VerifyMethod;
   /** Random points for the probabilistic check (default 6). */
   samples?: number;
@@ -53,25 +62,79 @@ export interface VerifyOptions {
   ranges?: Readonly<Record<string, readonly [number, number]>>;
 }
 
+/**
+ * The outcome of {@link verify}, discriminated by `verdict` (and `method`):
+ * - proved/exact: the difference is the zero rational function over the atoms — a proof;
+ * - proved/probabilistic: the difference vanished at random integer points (Schwartz–Zippel); wrong
+ *   with probability at most `errorBound`;
+ * - checked/numeric: float64 agreement at random domain points within `tolerance` — evidence, not a proof;
+ * - refuted: a point of the domain where the two sides differ (exactly, or beyond rounding bounds);
+ * - unknown: undecided, with the reason.
+ */
 export type Certificate =
-  | { verdict: "proved"; method: "exact"; detail: string }
   | {
+      /** Proved. */
       verdict: "proved";
-      method: "probabilistic";
-      samples: number;
-      degreeBound: number;
-      sampleSetSize: string;
-      errorBound: number;
+      /** By the exact canonical form (or identical canonical expressions). */
+      method: "exact";
+      /** How it was proved, in words (including any substitution x = e^t used for positive symbols). */
       detail: string;
     }
-  | { verdict: "checked"; method: "numeric"; samples: number; maxRelError: number; tolerance: number; detail: string }
   | {
-      verdict: "refuted";
-      method: "exact" | "numeric";
-      counterexample: { point: Record<string, string>; lhs: string; rhs: string };
+      /** Proved with bounded error probability. */
+      verdict: "proved";
+      /** By exact evaluation at random integer points, atoms treated as independent variables. */
+      method: "probabilistic";
+      /** Number k of random points at which the difference vanished. */
+      samples: number;
+      /** Upper bound d on the total degree of the difference's numerator over the atoms. */
+      degreeBound: number;
+      /** Size |S| of the sample set S = {−2^24, …, 2^24}, as text ("2^25+1"). */
+      sampleSetSize: string;
+      /** Bound (d / (|S| − d_den))^k on the probability that a non-zero difference passed (d_den: denominator degree bound). */
+      errorBound: number;
+      /** The argument in words. */
       detail: string;
     }
-  | { verdict: "unknown"; method: "none"; reason: string };
+  | {
+      /** Numerically checked, not proved. */
+      verdict: "checked";
+      /** By float64 evaluation at random points of the domain. */
+      method: "numeric";
+      /** Number of domain points evaluated. */
+      samples: number;
+      /** Worst relative difference |lhs − rhs| / max(|lhs|, |rhs|) over the points. */
+      maxRelError: number;
+      /** The relative tolerance it was checked against (option `tolerance`, default 1e-10). */
+      tolerance: number;
+      /** What was checked, in words. */
+      detail: string;
+    }
+  | {
+      /** The identity is false on the domain. */
+      verdict: "refuted";
+      /** "exact": the sides differ in rational arithmetic; "numeric": they differ by more than 8× their first-order rounding-error bounds and by more than the relative tolerance. */
+      method: "exact" | "numeric";
+      /** The witness: a point of the domain and both sides' values there. */
+      counterexample: {
+        /** Value of each variable, as an exact rational ("p/q") or a decimal. */
+        point: Record<string, string>;
+        /** The left-hand side at the point. */
+        lhs: string;
+        /** The right-hand side at the point. */
+        rhs: string;
+      };
+      /** Why the point refutes, in words. */
+      detail: string;
+    }
+  | {
+      /** Not decided. */
+      verdict: "unknown";
+      /** No method decided. */
+      method: "none";
+      /** Why not, and what to try (e.g. state the domain, another method). */
+      reason: string;
+    };
 
 /** xorshift-style deterministic generator (verification must be reproducible). */
 class Prng {

@@ -30,6 +30,7 @@ const math = create(all, { number: "BigNumber", precision: 64 });
 // Plain number mode for the nodes we hand to users (so `node.compile().evaluate()` works on doubles).
 const plainMath = create(all);
 
+/** Options of {@link parse}. */
 export interface ParseOptions {
   /**
    * Names of opaque (user) functions allowed in the input, e.g. ["f", "g"], or `true` to accept any

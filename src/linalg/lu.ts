@@ -57,7 +57,12 @@ export function lu(A: Matrix, name = "A"): LU {
 }
 
 /** Sign and log-magnitude of `det A`, via LU: `det A = sign · exp(logAbsDet)`; singular gives `{sign: 0, logAbsDet: -Infinity}`. */
-export function slogDet(A: Matrix, name = "A"): { sign: -1 | 0 | 1; logAbsDet: number } {
+export function slogDet(A: Matrix, name = "A"): {
+  /** Sign of det A: −1 or 1, or 0 when LU meets an exactly zero pivot (A singular). */
+  sign: -1 | 0 | 1;
+  /** log |det A| (−Infinity when A is singular). */
+  logAbsDet: number;
+} {
   const f = lu(A, name);
   if (f.zeroPivot >= 0) return { sign: 0, logAbsDet: -Infinity };
   const n = A.rows, a = f.lu.data;

@@ -4,22 +4,31 @@ import { QgeomError, excerpt } from "../core/errors.js";
 
 /** A dense real matrix, row-major: entry (i, j) is `data[i * cols + j]`. */
 export interface Matrix {
+  /** Number of rows r. */
   readonly rows: number;
+  /** Number of columns c. */
   readonly cols: number;
+  /** The r·c entries in row-major order: entry (i, j) at index `i * cols + j`. */
   readonly data: Float64Array;
 }
 
 /** A dense complex matrix in split form, row-major: entry (i, j) is `re[i*cols+j] + i·im[i*cols+j]`. */
 export interface CMatrix {
+  /** Number of rows r. */
   readonly rows: number;
+  /** Number of columns c. */
   readonly cols: number;
+  /** Real parts of the r·c entries, row-major (entry (i, j) at index `i * cols + j`). */
   readonly re: Float64Array;
+  /** Imaginary parts of the r·c entries, row-major, same layout as `re`. */
   readonly im: Float64Array;
 }
 
 /** A complex scalar. */
 export interface Complex {
+  /** Real part. */
   re: number;
+  /** Imaginary part. */
   im: number;
 }
 
@@ -114,7 +123,12 @@ export function toArray(A: Matrix): number[][] {
 }
 
 /** Nested-array copy `{re, im}` of a complex matrix (the JSON form used by the CLI). */
-export function toComplexArray(A: CMatrix): { re: number[][]; im: number[][] } {
+export function toComplexArray(A: CMatrix): {
+  /** Real parts as rows: `re[i][j] = Re A_ij`. */
+  re: number[][];
+  /** Imaginary parts as rows: `im[i][j] = Im A_ij`. */
+  im: number[][];
+} {
   const re: number[][] = [];
   const im: number[][] = [];
   for (let i = 0; i < A.rows; i++) {

@@ -37,6 +37,7 @@ export function ar1Flow(p: Ar1, steps: number): Ar1FlowState[] {
 
 /** A fixed point of a one-dimensional map with its multiplier. */
 export interface FixedPoint {
+  /** The fixed point x*, with |f(x*) − x*| ≤ tol·(1 + |x*|). */
   readonly x: number;
   /** f′(x*) (central difference). */
   readonly multiplier: number;

@@ -14,7 +14,14 @@ import {
 } from "../linalg/index.js";
 
 /** A fixed dimension or an inclusive range `{min, max}`. */
-export type Dimension = number | { min: number; max: number };
+export type Dimension =
+  | number
+  | {
+      /** Smallest dimension drawn (integer, ≥ 1). */
+      min: number;
+      /** Largest dimension drawn (integer, ≥ min, ≤ 512). */
+      max: number;
+    };
 
 /** Options of {@link spdMatrix} and {@link hpdMatrix}. */
 export interface PdOptions {
@@ -220,6 +227,7 @@ export function unitaryMatrix(opts: { n: Dimension }): fc.Arbitrary<CMatrix> {
 
 /** Parameters of a real Wishart law W_p(df, scale) (MATH §1.7). */
 export interface WishartParams {
+  /** Dimension p of the SPD cone Sym_p^{++} on which the law lives. */
   p: number;
   /** Degrees of freedom, real, `df > p − 1`. */
   df: number;
