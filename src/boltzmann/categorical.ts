@@ -59,7 +59,12 @@ export function categoricalHessian(theta: ArrayLike<number>): Matrix {
 }
 
 /** det ∇²ψ(θ) = Π_{i=0}^n p_i in closed form (with its log). */
-export function categoricalMongeAmpere(theta: ArrayLike<number>): { det: number; logDet: number } {
+export function categoricalMongeAmpere(theta: ArrayLike<number>): {
+  /** Π_{i=0}^n p_i = exp(logDet); may underflow to 0 where logDet does not. */
+  det: number;
+  /** Σ_{i=0}^n log p_i. */
+  logDet: number;
+} {
   const p = categoricalProbabilities(theta);
   let l = 0;
   for (const x of p) l += Math.log(x);
@@ -68,9 +73,11 @@ export function categoricalMongeAmpere(theta: ArrayLike<number>): { det: number;
 
 /** The symbolic derivation of V5 for n parameters. */
 export interface CategoricalDerivation {
+  /** Natural parameters θ_1 … θ_n as symbols t1 … tn. */
   readonly theta: Expr[];
   /** ψ = log(1 + Σ e^{θ_i}). */
   readonly psi: Expr;
+  /** ∇²ψ, n×n rows of Exprs (diag(p) − ppᵀ before simplification). */
   readonly hessian: Expr[][];
   /** det ∇²ψ as computed (closed form over the atoms e^{θ_i}). */
   readonly detHessian: Expr;

@@ -50,11 +50,22 @@ export function sampleVisible(model: RBM, h: VectorInput, rng: Rng, options: { T
 export interface GibbsOptions {
   /** Number of full sweeps v → h → v (default 1). */
   steps?: number;
+  /** Temperature T > 0 of the conditionals sig(x/T) (default 1, MATH.md §1.4). */
   T?: number;
 }
 
 /** Runs `steps` block-Gibbs sweeps (h ~ P(h|v), then v ~ P(v|h)) from v0; returns the final v and the last h. */
-export function gibbsChain(model: RBM, v0: VectorInput, rng: Rng, options: GibbsOptions = {}): { v: Float64Array; h: Float64Array } {
+export function gibbsChain(
+  model: RBM,
+  v0: VectorInput,
+  rng: Rng,
+  options: GibbsOptions = {},
+): {
+  /** Visible state after the last sweep, in {0,1}^d. */
+  v: Float64Array;
+  /** Hidden state drawn in the last sweep (the h the final v was drawn from), in {0,1}^m; zeros when steps = 0. */
+  h: Float64Array;
+} {
   bernoulliRBM(model, "gibbsChain");
   const T = temperature(options.T);
   const steps = options.steps ?? 1;
@@ -75,9 +86,11 @@ export interface CdOptions {
   k?: number;
   /** Independent chains started at each data vector (default 1). */
   chains?: number;
+  /** Temperature T > 0 (default 1, MATH.md §1.4); the gradient is divided by T. */
   T?: number;
   /** The generator (advanced in place) or an integer seed. */
   rng?: Rng;
+  /** Integer seed for a fresh Rng, used when `rng` is absent; one of the two is required (INVALID_ARGUMENT otherwise). */
   seed?: number;
 }
 
@@ -147,7 +160,16 @@ export interface TrainOptions extends CdOptions {
  * reproduce). Returns the trained model and, when tracked, the exact average log-likelihood per epoch
  * (index 0 = before training).
  */
-export function trainCD(model: RBM, data: readonly VectorInput[] | Matrix, options: TrainOptions = {}): { model: RBM; logLikelihood: number[] } {
+export function trainCD(
+  model: RBM,
+  data: readonly VectorInput[] | Matrix,
+  options: TrainOptions = {},
+): {
+  /** The trained RBM (a copy; the input model is not modified). */
+  model: RBM;
+  /** Exact average log-likelihood of the data before training and after each epoch (epochs + 1 values); empty when not tracked. */
+  logLikelihood: number[];
+} {
   bernoulliRBM(model, "trainCD");
   const lr = options.learningRate ?? 0.1;
   const epochs = options.epochs ?? 100;

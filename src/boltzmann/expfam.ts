@@ -192,7 +192,15 @@ export function expfamBregman(n: number, thetaPrime: ArrayLike<number>, theta: A
  * The Monge–Ampère operator of log Z: det ∇²ψ(θ) = det I(θ) (MATH.md §2.5), with its logarithm
  * (computed by LU, so it does not underflow).
  */
-export function mongeAmpereLogZ(n: number, theta: ArrayLike<number>): { det: number; logDet: number } {
+export function mongeAmpereLogZ(
+  n: number,
+  theta: ArrayLike<number>,
+): {
+  /** det I(θ) = exp(logDet); may underflow to 0 where logDet does not. */
+  det: number;
+  /** log det I(θ) from the LU factors. */
+  logDet: number;
+} {
   const I = fisherInformation(n, theta);
   const { sign, logAbsDet } = slogDet(I, "Fisher information");
   if (sign <= 0) throw new QgeomError("SINGULAR", `the Fisher information is numerically singular (the family is minimal, so θ is too extreme for float64); reduce the size of θ`);

@@ -11,7 +11,9 @@ import { type RBM, type VectorInput, checkNormalisable, checkRBM, temperature } 
 
 /** Mean, covariance and precision of the visible marginal of a Gaussian–Gaussian RBM. */
 export interface GaussianMarginal {
+  /** (I − WWᵀ)⁻¹(a + Wc), length d (independent of T). */
   readonly mean: Float64Array;
+  /** T(I − WWᵀ)⁻¹, d×d. */
   readonly covariance: Matrix;
   /** The Schur complement K/K_hh = (I − WWᵀ)/T. */
   readonly precision: Matrix;
@@ -70,7 +72,17 @@ export function gbConvexity(model: RBM, v: VectorInput, options: { T?: number } 
  * A Gaussian–Bernoulli RBM and a point where the free energy is not convex (V6): W = w·I_d with w > 2,
  * c = 0, v = 0, so D = ¼ I and ∇²F(0) = (1 − w²/4) I with λ_min = 1 − w²/4 < 0.
  */
-export function gbNonConvexExample(d = 2, w = 6): { model: RBM; v: Float64Array; lambdaMin: number } {
+export function gbNonConvexExample(
+  d = 2,
+  w = 6,
+): {
+  /** Gaussian–Bernoulli RBM with W = w·I_d, a = 0, c = 0. */
+  model: RBM;
+  /** The point v = 0 ∈ ℝ^d where ∇²F(v) = (1 − w²/4) I. */
+  v: Float64Array;
+  /** λ_min(∇²F(0)) = 1 − w²/4 < 0 at T = 1. */
+  lambdaMin: number;
+} {
   if (!Number.isInteger(d) || d < 1) throw new QgeomError("INVALID_ARGUMENT", `d must be a positive integer, got ${d}; pass e.g. 2`);
   if (!(w > 2)) throw new QgeomError("INVALID_ARGUMENT", `w must exceed 2 for a counterexample, got ${w}; pass e.g. 3`);
   const W = new Float64Array(d * d);

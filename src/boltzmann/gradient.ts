@@ -13,14 +13,19 @@ const { sigmoidFn } = special;
 
 /** Second and first moments of a Bernoulli–Bernoulli RBM: ⟨v_i h_j⟩ (d×m), ⟨v_i⟩, ⟨h_j⟩. */
 export interface RbmStatistics {
+  /** ⟨v_i h_j⟩, d×m row-major (row i = visible unit i). */
   readonly vh: Matrix;
+  /** ⟨v_i⟩, length d. */
   readonly v: Float64Array;
+  /** ⟨h_j⟩, length m. */
   readonly h: Float64Array;
 }
 
 /** Moments of a Boltzmann machine: ss (n×n) holds ⟨s_i s_j⟩, with ⟨s_i⟩ on the diagonal; s = ⟨s_i⟩. */
 export interface BmStatistics {
+  /** ⟨s_i s_j⟩, n×n symmetric; the diagonal is ⟨s_i⟩ since s_i² = s_i. */
   readonly ss: Matrix;
+  /** ⟨s_i⟩, length n (the diagonal of `ss`). */
   readonly s: Float64Array;
 }
 
@@ -148,8 +153,11 @@ export function bmDataStatistics(model: BoltzmannMachine, data: readonly VectorI
 
 /** ∂ℓ/∂W (d×m), ∂ℓ/∂a, ∂ℓ/∂c of a Bernoulli–Bernoulli RBM. */
 export interface RbmGradient {
+  /** ∂ℓ/∂W_ij = (1/T)(⟨v_i h_j⟩_cl − ⟨v_i h_j⟩_fr), d×m row-major. */
   readonly W: Matrix;
+  /** ∂ℓ/∂a_i = (1/T)(⟨v_i⟩_cl − ⟨v_i⟩_fr), length d. */
   readonly a: Float64Array;
+  /** ∂ℓ/∂c_j = (1/T)(⟨h_j⟩_cl − ⟨h_j⟩_fr), length m. */
   readonly c: Float64Array;
 }
 
@@ -159,7 +167,9 @@ export interface RbmGradient {
  * of it); the diagonal is zero. `b` is ∂ℓ/∂b.
  */
 export interface BmGradient {
+  /** ∂ℓ/∂w_ij = (1/T)(⟨s_i s_j⟩_cl − ⟨s_i s_j⟩_fr) at [i][j] and [j][i] (i ≠ j), zero diagonal; n×n. */
   readonly W: Matrix;
+  /** ∂ℓ/∂b_i = (1/T)(⟨s_i⟩_cl − ⟨s_i⟩_fr), length n. */
   readonly b: Float64Array;
 }
 

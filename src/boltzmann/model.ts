@@ -10,10 +10,12 @@ import { type Matrix, spectralNorm } from "../linalg/index.js";
 /** The three RBM families of MATH.md §2.2. */
 export type RbmKind = "bernoulli" | "gaussian-bernoulli" | "gaussian-gaussian";
 
+/** Every RbmKind, in the order of MATH.md §2.2 (used to validate `kind`). */
 export const RBM_KINDS: readonly RbmKind[] = ["bernoulli", "gaussian-bernoulli", "gaussian-gaussian"];
 
 /** A restricted Boltzmann machine with d visible and m hidden units. */
 export interface RBM {
+  /** Unit types: "bernoulli" (v, h ∈ {0,1}), "gaussian-bernoulli" (v ∈ ℝ^d) or "gaussian-gaussian" (v, h real). */
   readonly kind: RbmKind;
   /** Couplings, d×m (row i = visible unit i). */
   readonly W: Matrix;
@@ -107,9 +109,13 @@ export function temperature(T: number | undefined): number {
 
 /** Parameters of an RBM as accepted by {@link rbm}. */
 export interface RbmInput {
+  /** Couplings, d×m (row i = visible unit i); finite entries. */
   W: MatrixInput;
+  /** Visible biases, length d. */
   a: VectorInput;
+  /** Hidden biases, length m. */
   c: VectorInput;
+  /** Unit types (default "bernoulli"). */
   kind?: RbmKind;
 }
 
@@ -147,6 +153,7 @@ export function checkNormalisable(model: RBM): void {
 export interface BoltzmannMachineInput {
   /** Symmetric couplings with zero diagonal (n×n). */
   W: MatrixInput;
+  /** Biases, length n. */
   b: VectorInput;
   /** Number of visible units, the first ones (default n: fully visible). */
   visible?: number;
@@ -176,7 +183,12 @@ export function boltzmannMachine(input: BoltzmannMachineInput): BoltzmannMachine
 }
 
 /** Number of units (visible, hidden). */
-export function unitCounts(model: RBM | BoltzmannMachine): { visible: number; hidden: number } {
+export function unitCounts(model: RBM | BoltzmannMachine): {
+  /** Visible units: d for an RBM, `visible` for a Boltzmann machine. */
+  visible: number;
+  /** Hidden units: m for an RBM, n − visible for a Boltzmann machine. */
+  hidden: number;
+} {
   if ("kind" in model) return { visible: model.W.rows, hidden: model.W.cols };
   return { visible: model.visible, hidden: model.W.rows - model.visible };
 }

@@ -11,6 +11,7 @@ import { type BoltzmannMachine, type RBM, type VectorInput, checkBM, checkRBM, t
 export interface SpinModel {
   /** Symmetric couplings, zero diagonal. */
   readonly J: Matrix;
+  /** Fields h_i = b_i/2 + ¼ Σ_{j≠i} w_ij, length n. */
   readonly h: Float64Array;
   /** E_01(s) − E_±(σ) for every state. */
   readonly constant: number;
@@ -18,9 +19,13 @@ export interface SpinModel {
 
 /** A spin RBM E_±(σ, τ) = −a′ᵀσ − c′ᵀτ − σᵀW′τ with E_01 = E_± + constant. */
 export interface SpinRBM {
+  /** Spin couplings W′ = W/4, d×m. */
   readonly W: Matrix;
+  /** Visible fields a′ = a/2 + W1_m/4, length d. */
   readonly a: Float64Array;
+  /** Hidden fields c′ = c/2 + Wᵀ1_d/4, length m. */
   readonly c: Float64Array;
+  /** E_01(v, h) − E_±(σ, τ) = −½ 1ᵀa − ½ 1ᵀc − ¼ 1ᵀW1 for every state. */
   readonly constant: number;
 }
 

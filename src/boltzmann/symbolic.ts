@@ -44,10 +44,15 @@ function sizes(d: number, m: number): void {
 
 /** The symbols of an RBM with d visible and m hidden units. */
 export interface RbmSymbols {
+  /** Couplings W{i}{j} (W{i}_{j} when d or m ≥ 10), d×m. */
   readonly W: SymbolicMatrix;
+  /** Visible biases a1 … ad. */
   readonly a: Expr[];
+  /** Hidden biases c1 … cm. */
   readonly c: Expr[];
+  /** Visible units v1 … vd. */
   readonly v: Expr[];
+  /** Hidden units h1 … hm. */
   readonly h: Expr[];
 }
 
@@ -146,7 +151,9 @@ export interface BmSymbols {
   readonly w: Expr[];
   /** The symmetric coupling matrix with zero diagonal (tied pairs). */
   readonly W: SymbolicMatrix;
+  /** Biases b1 … bn. */
   readonly b: Expr[];
+  /** Units s1 … sn (binary, s_i ∈ {0,1}). */
   readonly s: Expr[];
 }
 
@@ -219,7 +226,17 @@ export function bmMeanExpr(n: number, i: number, options: { T?: Temperature } = 
  * V1 (symbolic): ∂_{b_i} log Z_T = ⟨s_i⟩/T for every unit, each with a certificate from core `verify`.
  * With T = sym("T") the identity is proved for all temperatures.
  */
-export function logPartitionBiasDerivative(n: number, options: { T?: Temperature } = {}): Array<{ derivative: Expr; mean: Expr; certificate: Certificate }> {
+export function logPartitionBiasDerivative(
+  n: number,
+  options: { T?: Temperature } = {},
+): Array<{
+  /** ∂_{b_i} log Z_T, differentiated symbolically from bmLogPartitionExpr. */
+  derivative: Expr;
+  /** ⟨s_i⟩ = Σ_{s: s_i = 1} e^{−E(s)/T} / Z_T (bmMeanExpr). */
+  mean: Expr;
+  /** Verdict of verify(derivative, mean/T). */
+  certificate: Certificate;
+}> {
   const T = tExpr(options.T);
   const lz = bmLogPartitionExpr(n, { T });
   const S = bmSymbols(n);

@@ -12,6 +12,7 @@ const RELATIONS: ReadonlySet<string> = new Set(["=", "<", ">", "\\le", "\\ge", "
 
 /** One step of a derivation: the relation to the previous line, the new expression and why. */
 export interface DerivationStep {
+  /** The expression of this line, printed right of the relation. */
   expr: Expr;
   /** Why the step holds: plain text, with inline math between $...$. */
   justification?: string;
@@ -21,7 +22,9 @@ export interface DerivationStep {
 
 /** A chain start = e1 = e2 ... with a justification per step. */
 export interface Derivation {
+  /** The first expression, printed left of the first relation. */
   start: Expr;
+  /** The lines after the first, in order (at least one; alignLines throws INVALID_ARGUMENT otherwise). */
   steps: readonly DerivationStep[];
 }
 

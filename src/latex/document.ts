@@ -15,22 +15,74 @@ import { nameToLatex } from "./names.js";
 import { type LatexOptions, toLatex } from "./print.js";
 import { escapeHtml, escapeLiteral, escapeText, splitMath } from "./text.js";
 
-/** One block of a document. Text fields are plain text with inline math between $...$. */
+/**
+ * One block of a document, discriminated by `kind`. Text fields are plain text with inline math
+ * between $...$ (LaTeX special characters are escaped; an unbalanced $ throws INVALID_ARGUMENT).
+ */
 export type DocumentItem =
-  | { kind: "section"; title: string }
-  | { kind: "text"; text: string }
+  /** An unnumbered section heading (\section* / h2). */
+  | {
+      /** Discriminant: a section heading. */
+      kind: "section";
+      /** Heading text; may contain inline $...$ math. */
+      title: string;
+    }
+  /** A paragraph of text. */
+  | {
+      /** Discriminant: a paragraph. */
+      kind: "text";
+      /** Paragraph text; may contain inline $...$ math. */
+      text: string;
+    }
   /** A displayed formula: an expression or matrix, optionally "lhs = ..." (lhs as LaTeX). */
-  | { kind: "formula"; expr: Expr | Matrix<Expr> | readonly (readonly Expr[])[]; lhs?: string }
+  | {
+      /** Discriminant: a displayed formula. */
+      kind: "formula";
+      /** The expression, or a matrix (Matrix or rows of Expr) printed in the LatexOptions.matrix environment (default pmatrix). */
+      expr: Expr | Matrix<Expr> | readonly (readonly Expr[])[];
+      /** Raw LaTeX set before " = " (not escaped); omitted: the formula stands alone. */
+      lhs?: string;
+    }
   /** A statement lhs = rhs with the certificate that decides it. */
-  | { kind: "statement"; title?: string; text?: string; lhs: Expr; rhs: Expr; relation?: Relation; certificate?: Certificate }
+  | {
+      /** Discriminant: a statement. */
+      kind: "statement";
+      /** Heading of the statement (\subsection* / h3). */
+      title?: string;
+      /** Explanatory paragraph shown before the formula. */
+      text?: string;
+      /** Left side of the statement. */
+      lhs: Expr;
+      /** Right side of the statement. */
+      rhs: Expr;
+      /** Relation between the sides (default "="). */
+      relation?: Relation;
+      /** The verdict of `verify` on the statement, printed after it (proved, checked, refuted or undecided). */
+      certificate?: Certificate;
+    }
   /** A derivation chain with justifications, and optionally the certificate of its end-to-end identity. */
-  | { kind: "derivation"; title?: string; text?: string; derivation: Derivation; certificate?: Certificate };
+  | {
+      /** Discriminant: a derivation chain. */
+      kind: "derivation";
+      /** Heading of the derivation (\subsection* / h3). */
+      title?: string;
+      /** Explanatory paragraph shown before the chain. */
+      text?: string;
+      /** The chain, printed as an align* block (see alignLatex). */
+      derivation: Derivation;
+      /** Certificate of start = last line, printed after the chain. */
+      certificate?: Certificate;
+    };
 
 /** A document: a title and blocks; `latex` options apply to every formula. */
 export interface QgeomDocument {
+  /** Document title (\title, the h1 heading and the HTML title element); may contain inline $...$ math. */
   title: string;
+  /** Author line; omitted: an empty \author{} and no author paragraph in the HTML. */
   author?: string;
+  /** The blocks, in order. */
   items: readonly DocumentItem[];
+  /** Printing options for every formula of the document (default: toLatex defaults). */
   latex?: LatexOptions;
 }
 
@@ -182,7 +234,9 @@ function block(item: DocumentItem, opts: LatexOptions, r: Renderer): Block {
 
 /** The LaTeX source and the HTML page of a document, and the number of formulas on the page. */
 export interface RenderedDocument {
+  /** Standalone LaTeX source (article class, amsmath and amssymb only), ready for pdflatex. */
   tex: string;
+  /** Complete HTML page with formulas pre-rendered by KaTeX; CSS linked or inlined per HtmlOptions.assets. */
   html: string;
   /** Formulas rendered by KaTeX in the HTML (each is one .katex element). */
   formulas: number;
@@ -236,7 +290,9 @@ export function renderDocument(doc: QgeomDocument, options: HtmlOptions = {}): R
 
 /** Paths written by writeDocument. */
 export interface WrittenDocument extends RenderedDocument {
+  /** Path of the written .tex file, `join(dir, name + ".tex")`. */
   texPath: string;
+  /** Path of the written .html file, `join(dir, name + ".html")`. */
   htmlPath: string;
 }
 

@@ -13,10 +13,13 @@ import { type ComplexMatrixInput, type RealMatrixInput, checkDf, factorSpd } fro
 
 /** A quadrature value against its closed form. */
 export interface QuadratureCheck {
+  /** The quadrature value ∫ f du (exp of the log-space sum). */
   readonly integral: number;
+  /** The closed form: Γ_p(a), Γ̃_p(a) or 1 for a density. */
   readonly expected: number;
   /** |integral − expected| / |expected|. */
   readonly relativeError: number;
+  /** Number of integrand evaluations (quadrature nodes). */
   readonly evaluations: number;
 }
 

@@ -7,6 +7,7 @@ import { type SymbolicDensity, type SymbolicDensityOptions, complexWishartDensit
 export interface CompiledLogDensity {
   /** `fn(input, output)`: input = values of `density.inputs` in order, output[0] = log f. `fn.batch` for SoA batches. */
   readonly fn: CompiledFunction;
+  /** The symbolic density that was compiled (its `inputs` fix the input order, its `spd` the LDLᵀ blocks). */
   readonly density: SymbolicDensity;
 }
 

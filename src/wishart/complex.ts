@@ -24,10 +24,18 @@ function setup(df: number, scale: ComplexMatrixInput): HermitianFactor {
 
 /** The CW_p(df, scale) log-density with the scale factored once. */
 export interface ComplexWishartLogPdf {
+  /** Dimension p (S and Σ are p×p Hermitian). */
   readonly p: number;
+  /** Degrees of freedom n > p − 1 (real). */
   readonly df: number;
+  /** Σ factored once: Σ = L L*, log det Σ and Σ⁻¹. */
   readonly scale: HermitianFactor;
+  /** The S-independent part −log Γ̃_p(n) − n log det Σ (plus the coordinate shift −p(p−1)/2 · log 2 for ds). */
   readonly constant: number;
+  /**
+   * log f(S) = constant + (n − p) log det S − tr(Σ⁻¹S) for one Hermitian positive-definite p×p S
+   * (SHAPE, NOT_FINITE, NOT_HERMITIAN or NOT_POSITIVE_DEFINITE otherwise).
+   */
   logpdf(S: ComplexMatrixInput): number;
 }
 
@@ -72,7 +80,17 @@ export function complexMean(df: number, scale: ComplexMatrixInput): CMatrix {
 }
 
 /** E|S_ij − nΣ_ij|² = n Σ_ii Σ_jj as a real p×p matrix (MATH §4.8). */
-export function complexVariance(df: number, scale: ComplexMatrixInput): { rows: number; cols: number; data: Float64Array } {
+export function complexVariance(
+  df: number,
+  scale: ComplexMatrixInput,
+): {
+  /** p. */
+  rows: number;
+  /** p. */
+  cols: number;
+  /** Row-major p×p real entries n Σ_ii Σ_jj. */
+  data: Float64Array;
+} {
   const sc = setup(df, scale);
   const p = sc.p, d = sc.matrix.re, out = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) out[i * p + j] = df * d[i * p + i]! * d[j * p + j]!;
@@ -135,9 +153,13 @@ export function complexLaplaceTransform(theta: ComplexMatrixInput, df: number, s
 
 /** A seeded CW_p(df, scale) sampler with the scale factored once. */
 export interface ComplexWishartSampler {
+  /** Dimension p. */
   readonly p: number;
+  /** Degrees of freedom n (real n > p − 1 for "bartlett", integer 1 ≤ n ≤ 1e6 for "outer"). */
   readonly df: number;
+  /** The construction in use (default "bartlett"). */
   readonly method: SamplerMethod;
+  /** One draw S ~ CW_p(n, Σ), a fresh exactly Hermitian p×p CMatrix; advances `rng`. */
   sample(rng: Rng): CMatrix;
 }
 

@@ -14,22 +14,111 @@ import { type RealMatrixInput, checkDf, excerpt, factorSpd, inverseFromCholesky,
 
 /** The qgeom parameters (df n, covariance-type scale Σ). */
 export interface WishartParameters {
+  /** Degrees of freedom n > p − 1 (real). */
   readonly df: number;
+  /** Covariance-type scale Σ ≻ 0, p×p, exactly symmetric (½(Σ + Σᵀ) of the converted input); E S = nΣ. */
   readonly scale: Matrix;
 }
 
-/** A Wishart law in another library's or text's parametrisation (field names as in that library). */
+/**
+ * A Wishart law in another library's or text's parametrisation (field names as in that library),
+ * discriminated by `convention`. Matrices are arrays of rows or linalg Matrices; the resulting Σ must be
+ * symmetric positive definite and the degrees of freedom n > p − 1 (INVALID_ARGUMENT, SHAPE or
+ * NOT_POSITIVE_DEFINITE otherwise). See docs/wishart-conventions.md.
+ */
 export type ForeignWishart =
-  | { readonly convention: "scipy"; readonly df: number; readonly scale: RealMatrixInput }
-  | { readonly convention: "tfp"; readonly df: number; readonly scale_tril: RealMatrixInput }
-  | { readonly convention: "torch"; readonly df: number; readonly covariance_matrix: RealMatrixInput }
-  | { readonly convention: "torch"; readonly df: number; readonly precision_matrix: RealMatrixInput }
-  | { readonly convention: "torch"; readonly df: number; readonly scale_tril: RealMatrixInput }
-  | { readonly convention: "sympy-wishart"; readonly n: number; readonly scale_matrix: RealMatrixInput }
-  | { readonly convention: "sympy-matrixgamma"; readonly alpha: number; readonly beta: number; readonly scale_matrix: RealMatrixInput }
-  | { readonly convention: "mathematica"; readonly n: number; readonly sigma: RealMatrixInput }
-  | { readonly convention: "mathematica-legacy"; readonly sigma: RealMatrixInput; readonly n: number }
-  | { readonly convention: "shape-rate"; readonly alpha: number; readonly rate: RealMatrixInput };
+  /** scipy.stats.wishart(df=n, scale=Σ): identical to qgeom's (n, Σ). */
+  | {
+      /** Discriminant: SciPy's wishart. */
+      readonly convention: "scipy";
+      /** Degrees of freedom n > p − 1. */
+      readonly df: number;
+      /** Covariance-type scale Σ ≻ 0. */
+      readonly scale: RealMatrixInput;
+    }
+  /** tfd.WishartTriL(df=n, scale_tril=L) with Σ = L Lᵀ. */
+  | {
+      /** Discriminant: TensorFlow Probability's WishartTriL. */
+      readonly convention: "tfp";
+      /** Degrees of freedom n > p − 1 (TFP itself documents n ≥ p). */
+      readonly df: number;
+      /** Lower-triangular Cholesky factor L of Σ with positive diagonal (upper entries must be exactly 0). */
+      readonly scale_tril: RealMatrixInput;
+    }
+  /** torch.distributions.Wishart(df=n, covariance_matrix=Σ). */
+  | {
+      /** Discriminant: PyTorch's Wishart (exactly one of the three matrix fields). */
+      readonly convention: "torch";
+      /** Degrees of freedom n > p − 1. */
+      readonly df: number;
+      /** Σ itself. */
+      readonly covariance_matrix: RealMatrixInput;
+    }
+  /** torch.distributions.Wishart(df=n, precision_matrix=Σ⁻¹). */
+  | {
+      /** Discriminant: PyTorch's Wishart (exactly one of the three matrix fields). */
+      readonly convention: "torch";
+      /** Degrees of freedom n > p − 1. */
+      readonly df: number;
+      /** The precision Σ⁻¹ ≻ 0. */
+      readonly precision_matrix: RealMatrixInput;
+    }
+  /** torch.distributions.Wishart(df=n, scale_tril=L) with Σ = L Lᵀ. */
+  | {
+      /** Discriminant: PyTorch's Wishart (exactly one of the three matrix fields). */
+      readonly convention: "torch";
+      /** Degrees of freedom n > p − 1. */
+      readonly df: number;
+      /** Lower-triangular Cholesky factor L of Σ with positive diagonal. */
+      readonly scale_tril: RealMatrixInput;
+    }
+  /** sympy.stats.Wishart('S', n, Σ): identical to qgeom's (n, Σ). */
+  | {
+      /** Discriminant: SymPy's Wishart. */
+      readonly convention: "sympy-wishart";
+      /** Degrees of freedom n > p − 1. */
+      readonly n: number;
+      /** Σ itself. */
+      readonly scale_matrix: RealMatrixInput;
+    }
+  /** sympy.stats.MatrixGamma('S', α, β, V) = W_p(2α, βV/2). */
+  | {
+      /** Discriminant: SymPy's MatrixGamma. */
+      readonly convention: "sympy-matrixgamma";
+      /** Shape α > 0 (n = 2α, so α > (p − 1)/2). */
+      readonly alpha: number;
+      /** Scale factor β > 0 (Σ = βV/2). */
+      readonly beta: number;
+      /** Scale matrix V ≻ 0. */
+      readonly scale_matrix: RealMatrixInput;
+    }
+  /** WishartMatrixDistribution[n, Σ]: identical to qgeom's (n, Σ). */
+  | {
+      /** Discriminant: Mathematica's WishartMatrixDistribution. */
+      readonly convention: "mathematica";
+      /** Degrees of freedom n > p − 1. */
+      readonly n: number;
+      /** Σ itself. */
+      readonly sigma: RealMatrixInput;
+    }
+  /** The legacy package's WishartDistribution[Σ, n] (scale first): identical law. */
+  | {
+      /** Discriminant: Mathematica's legacy MultivariateStatistics` WishartDistribution. */
+      readonly convention: "mathematica-legacy";
+      /** Σ itself (the first argument of the legacy call). */
+      readonly sigma: RealMatrixInput;
+      /** Degrees of freedom n > p − 1 (the second argument). */
+      readonly n: number;
+    }
+  /** Shape–rate texts: density ∝ det S^{α−(p+1)/2} e^{−tr(BS)}, so n = 2α, Σ = (2B)⁻¹. */
+  | {
+      /** Discriminant: the shape–rate parametrisation. */
+      readonly convention: "shape-rate";
+      /** Shape α > 0 (n = 2α, so α > (p − 1)/2). */
+      readonly alpha: number;
+      /** Precision-type rate B ≻ 0 (B = ½Σ⁻¹). */
+      readonly rate: RealMatrixInput;
+    };
 
 /** The conventions a W_p(n, Σ) can be written in. */
 export type ConventionName =
@@ -45,6 +134,7 @@ export type ConventionName =
   | "shape-rate"
   | "scipy-invwishart";
 
+/** Every ConventionName accepted by {@link toConvention}, in the order of docs/wishart-conventions.md. */
 export const CONVENTIONS: readonly ConventionName[] = [
   "scipy", "tfp", "torch-covariance", "torch-precision", "torch-scale-tril", "sympy-wishart", "sympy-matrixgamma",
   "mathematica", "mathematica-legacy", "shape-rate", "scipy-invwishart",
@@ -52,6 +142,7 @@ export const CONVENTIONS: readonly ConventionName[] = [
 
 /** A W_p(n, Σ) written in a target convention: its parameters, a call in that language, and caveats. */
 export interface ConvertedWishart {
+  /** The target convention, as passed to toConvention. */
   readonly convention: ConventionName;
   /** The target's parameters under the target's own names (matrices as arrays of rows). */
   readonly parameters: Readonly<Record<string, number | number[][]>>;

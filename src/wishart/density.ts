@@ -54,8 +54,11 @@ export interface SymbolicDensityOptions {
 
 /** A symbolic density together with what is needed to evaluate or compile it. */
 export interface SymbolicDensity {
+  /** Which law: W_p(n, Σ) (§4.1), CW_p(n, Σ) (§4.8) or W_p⁻¹(n, Ψ) (§1.7). */
   readonly law: "wishart" | "complex-wishart" | "inverse-wishart";
+  /** Dimension p. */
   readonly p: number;
+  /** "entries" (explicit scalar symbols, p ≤ 4) or "matrix" (matrix symbols with det/tr/inv kernels, print-only). */
   readonly notation: "entries" | "matrix";
   /** The degrees of freedom as an expression. */
   readonly df: Expr;
@@ -63,7 +66,9 @@ export interface SymbolicDensity {
   readonly variable: SymbolicMatrix | Expr;
   /** The scale matrix: a matrix of entries, or the matrix symbol. */
   readonly scale: SymbolicMatrix | Expr;
+  /** The density f as a product of its factors (det powers, exponential, normalising constant), w.r.t. du or ds. */
   readonly density: Expr;
+  /** log f as a sum of logs (det S, trace term, log Γ_p or log Γ̃_p, coordinate shift): the form to compile. */
   readonly logDensity: Expr;
   /**
    * Real input variables in order (notation "entries"): the random matrix's entries (vech order;
@@ -112,7 +117,15 @@ function coordinateTerm(p: number, coordinates: Coordinates | undefined, complex
  * The Hermitian p×p matrix of symbols: S_ii real, S_ij = S{ij}_re + i·S{ij}_im (i < j), S_ji = conj(S_ij).
  * Returns the matrix and its real variables in order (S_ii, S_ij_re, S_ij_im, row-major over i ≤ j).
  */
-export function hermitianMatrixSymbols(name: string, p: number): { matrix: SymbolicMatrix; variables: string[] } {
+export function hermitianMatrixSymbols(
+  name: string,
+  p: number,
+): {
+  /** The p×p Hermitian matrix of symbols (S_ji = conj(S_ij) as an Expr in the same symbols). */
+  matrix: SymbolicMatrix;
+  /** Names of the p² real variables: name{ii}, then name{ij}_re, name{ij}_im for i < j, row-major over i ≤ j. */
+  variables: string[];
+} {
   checkDimension(p, "p", 9);
   const variables: string[] = [];
   const rows: Expr[][] = Array.from({ length: p }, () => new Array<Expr>(p));

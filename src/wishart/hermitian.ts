@@ -6,7 +6,9 @@ import { type ComplexMatrixInput, toComplexMatrix } from "./validate.js";
 
 /** A Hermitian positive-definite matrix, factored once. */
 export interface HermitianFactor {
+  /** Dimension p (A is p×p). */
   readonly p: number;
+  /** The matrix A as passed, converted to a CMatrix (Hermitian within DEFAULT_SYMMETRY_TOL). */
   readonly matrix: CMatrix;
   /** Lower Cholesky factor, A = L L*. */
   readonly L: CMatrix;

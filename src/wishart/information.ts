@@ -14,9 +14,11 @@ import { checkDimension, excerpt } from "./validate.js";
 export interface SymbolicInformationOptions {
   /** Degrees of freedom (default symbols n, or n1 and n2 for KL). */
   df?: Expr | string | number;
+  /** Degrees of freedom n₂ of the second law in klDivergenceExpr (default the symbol n2). */
   df2?: Expr | string | number;
   /** Scale matrix symbol names (default Sigma, or Sigma1 and Sigma2 for KL). */
   scale?: string;
+  /** Scale symbol Σ₂ of the second law in klDivergenceExpr and gaussianKlExpr (default Sigma2). */
   scale2?: string;
   /** Reference measure for the entropy (MATH §1.3). */
   coordinates?: Coordinates;

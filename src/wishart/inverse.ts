@@ -16,11 +16,23 @@ import { type RealMatrixInput, type ScaleFactor, checkDf, checkSize, excerpt, fa
 
 /** The inverse-Wishart log-density with the scale Ψ factored once. */
 export interface InverseWishartLogPdf {
+  /** Dimension p (X and Ψ are p×p). */
   readonly p: number;
+  /** Degrees of freedom n > p − 1. */
   readonly df: number;
+  /** Ψ factored once: Ψ = C Cᵀ, log det Ψ and Ψ⁻¹. */
   readonly scale: ScaleFactor;
+  /** The X-independent part (n/2) log det Ψ − (np/2) log 2 − log Γ_p(n/2) (plus the coordinate shift). */
   readonly constant: number;
+  /**
+   * log f(X) for one symmetric positive-definite X: SHAPE unless X is p×p, NOT_FINITE, NOT_SYMMETRIC
+   * beyond DEFAULT_SYMMETRY_TOL relative to the largest entry, NOT_POSITIVE_DEFINITE naming the pivot.
+   */
   logpdf(X: RealMatrixInput): number;
+  /**
+   * log f at each matrix of a stack (Float64Array of count·p² entries, row-major matrices one after
+   * another) or of an array of matrices; writes into `out` (length ≥ count) when given and returns it.
+   */
   batch(X: MatrixStack | readonly RealMatrixInput[], out?: Float64Array): Float64Array;
 }
 
@@ -155,7 +167,19 @@ export function inverseEntropy(df: number, scale: RealMatrixInput, options: Dens
  * A seeded sampler of W_p⁻¹(df, scale): with Ψ = C Cᵀ and the Bartlett factor A of W_p(df, I),
  * S = C⁻ᵀ A Aᵀ C⁻¹ ~ W_p(df, Ψ⁻¹), so X = S⁻¹ = B Bᵀ with B = C A⁻ᵀ (exactly symmetric). Real df > p − 1.
  */
-export function inverseWishartSampler(df: number, scale: RealMatrixInput): { p: number; df: number; sample(rng: Rng): Matrix; sampleStack(rng: Rng, count: number): Float64Array } {
+export function inverseWishartSampler(
+  df: number,
+  scale: RealMatrixInput,
+): {
+  /** Dimension p. */
+  p: number;
+  /** Degrees of freedom n > p − 1. */
+  df: number;
+  /** One draw X ~ W_p⁻¹(n, Ψ), a fresh p×p matrix; advances `rng`. */
+  sample(rng: Rng): Matrix;
+  /** `count` draws as a MatrixStack (count·p² entries, row-major matrices one after another); advances `rng`. */
+  sampleStack(rng: Rng, count: number): Float64Array;
+} {
   const sc = setup(df, scale);
   const p = sc.p, C = sc.L.data;
   const A = new Float64Array(p * p), W = new Float64Array(p * p), B = new Float64Array(p * p);

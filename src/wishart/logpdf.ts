@@ -32,8 +32,11 @@ export type MatrixStack = Float64Array;
  * `logpdf(S)` for one matrix; `batch(stack)` for a packed stack or an array of matrices.
  */
 export interface WishartLogPdf {
+  /** Dimension p (S and Σ are p×p). */
   readonly p: number;
+  /** Degrees of freedom n > p − 1. */
   readonly df: number;
+  /** Σ factored once: Cholesky factor, log det Σ and Σ⁻¹. */
   readonly scale: ScaleFactor;
   /** The S-independent part −(np/2) log 2 − (n/2) log det Σ − log Γ_p(n/2) (plus the coordinate shift). */
   readonly constant: number;

@@ -25,14 +25,17 @@ export interface ConeIntegralOptions {
   step?: number;
   /** Range [lo, hi] of s for the diagonal coordinates (default [−4, 4]: t from e^{−58.6} to 53.6, so det S cannot underflow for p ≤ 2; integrands that are nearly singular at the boundary, det S^{ε−1} with small ε, need a wider range). */
   range?: readonly [number, number];
-  /** Step and half-width of the off-diagonal trapezoidal rule (default 0.5 and 8: error ~ e^{−2π²σ²/h²} and e^{−32} for a Gaussian factor of standard deviation σ ≥ 0.7). */
+  /** Step h of the off-diagonal trapezoidal rule (default 0.5: error ~ e^{−2π²σ²/h²} for a Gaussian factor of standard deviation σ, below e^{−38} for σ ≥ 0.7). */
   offStep?: number;
+  /** Half-width L of the off-diagonal interval [−L, L] (default 8: truncation ~ e^{−L²/(2σ²)}, e^{−32} at σ = 1). */
   offHalfWidth?: number;
 }
 
 /** Result: the integral and its logarithm (the sum is accumulated in log space). */
 export interface ConeIntegral {
+  /** The integral ∫ f du = exp(log); may over- or underflow where `log` does not. */
   readonly value: number;
+  /** log ∫ f du, from the log-space sum. */
   readonly log: number;
   /** Number of integrand evaluations. */
   readonly evaluations: number;

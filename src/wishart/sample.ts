@@ -21,8 +21,11 @@ export interface SampleOptions {
 
 /** A W_p(df, scale) sampler with the scale factored once. */
 export interface WishartSampler {
+  /** Dimension p. */
   readonly p: number;
+  /** Degrees of freedom n (real n > p − 1 for "bartlett", integer n ≥ 1 for "outer"). */
   readonly df: number;
+  /** The construction in use (default "bartlett"). */
   readonly method: SamplerMethod;
   /** One draw. */
   sample(rng: Rng): Matrix;

@@ -5,10 +5,13 @@
 import { QgeomError } from "../core/index.js";
 import { excerpt } from "./validate.js";
 
-/** Sample mean, standard error of the mean (sd/√N) and the z-score against an expected value. */
+/** Sample mean and standard error of the mean (sd/√N); {@link zScore} compares it with an expected value. */
 export interface MeanEstimate {
+  /** Sample mean x̄ = (1/N) Σ x_i. */
   readonly mean: number;
+  /** Standard error √(s²/N) with the unbiased variance s² = Σ (x_i − x̄)²/(N − 1). */
   readonly se: number;
+  /** Sample size N (≥ 2). */
   readonly count: number;
 }
 
@@ -53,7 +56,9 @@ export function kolmogorovSurvival(lambda: number): number {
 
 /** Result of a Kolmogorov–Smirnov test: the statistic D and the asymptotic p-value. */
 export interface KsResult {
+  /** D = sup_t |F_x(t) − F_y(t)| (two-sample) or sup_t |F_x(t) − F(t)| (one-sample), in [0, 1]. */
   readonly statistic: number;
+  /** Asymptotic p-value Q((√m + 0.12 + 0.11/√m) D) with Stephens' correction, m the effective sample size. */
   readonly pValue: number;
 }
 

@@ -8,7 +8,16 @@ export { excerpt };
 /** A real matrix: a linalg `Matrix` or an array of rows. */
 export type RealMatrixInput = Matrix | readonly (readonly number[])[];
 /** A complex matrix: a linalg `CMatrix`, `{re, im}` arrays of rows, or a real matrix (zero imaginary part). */
-export type ComplexMatrixInput = CMatrix | Matrix | { re: number[][]; im?: number[][] } | readonly (readonly number[])[];
+export type ComplexMatrixInput =
+  | CMatrix
+  | Matrix
+  | {
+      /** Real parts, as rows. */
+      re: number[][];
+      /** Imaginary parts, as rows of the same shape (default all zero). */
+      im?: number[][];
+    }
+  | readonly (readonly number[])[];
 
 function isMatrixObject(x: unknown): x is Matrix {
   return typeof x === "object" && x !== null && (x as Matrix).data instanceof Float64Array && Number.isInteger((x as Matrix).rows);
@@ -65,6 +74,7 @@ export function checkDimension(p: unknown, name = "p", max = 4096): number {
 
 /** A scale matrix Σ ∈ Sym_p^{++}, factored once: Σ = L Lᵀ, log det Σ and the precision Σ⁻¹. */
 export interface ScaleFactor {
+  /** Dimension p (Σ is p×p). */
   readonly p: number;
   /** The matrix (as passed, converted to a linalg Matrix). */
   readonly matrix: Matrix;
