@@ -57,7 +57,9 @@ export function logAbsDet(A: Matrix | CMatrix): number {
 
 /** The matrix of L_A in coordinates (column b = coordinates of L_A(B_b)), its determinant and the prediction. */
 export interface CongruenceJacobian {
+  /** The N×N Jacobian of L_A in the chosen coordinates, row-major; column b holds the coordinates of L_A(B_b). */
   readonly matrix: Matrix;
+  /** det of `matrix`, computed numerically (LU). */
   readonly det: number;
   /** (det A)^{p+1} on Sym_p (real A), |det A|^{2p} on Herm_p. */
   readonly predicted: number;
@@ -87,7 +89,16 @@ export function congruenceJacobian(A: Matrix | CMatrix, field: Field, coords: Co
 }
 
 /** Both sides of the Koszul–Vinberg equivariance log φ(AXA*) = log φ(X) − (N/r)·2 log|det A| (MATH.md §5.2, §5.5). */
-export function kvEquivariance(X: Matrix | CMatrix, A: Matrix | CMatrix, coords: Coords): { lhs: number; rhs: number } {
+export function kvEquivariance(
+  X: Matrix | CMatrix,
+  A: Matrix | CMatrix,
+  coords: Coords,
+): {
+  /** log φ(AXA*), evaluated directly. */
+  lhs: number;
+  /** log φ(X) − (N/r)·2 log|det A|. */
+  rhs: number;
+} {
   const field: Field = isComplex(X) ? "complex" : "real";
   if (field === "real" && isComplex(A)) throw new QgeomError("INVALID_ARGUMENT", "for real X pass a real A (congruence of Sym_p)");
   const lhs = logKoszulVinberg(congruence(X, A), coords);

@@ -16,9 +16,13 @@ export type Coords = "ut" | "f";
 
 /** One term c·E_ij of a basis element (c complex: re + i·im). */
 export interface BasisTerm {
+  /** Row index of E_ij (0-based). */
   readonly i: number;
+  /** Column index of E_ij (0-based). */
   readonly j: number;
+  /** Real part of the coefficient c: 1 (diagonal; off-diagonal in UT), 1/√2 (off-diagonal in F), 0 for an imaginary term. */
   readonly re: number;
+  /** Imaginary part of the coefficient c (±1 or ±1/√2 for the Im-coordinates of Herm_p; 0 otherwise). */
   readonly im: number;
 }
 

@@ -9,11 +9,17 @@ import { type Coords, type Field, checkCoords, checkField, checkP } from "./coor
 
 /** Eigen-data of a positive-definite X: log det, X⁻¹ (split re/im; im zero for real X). */
 export interface PdInfo {
+  /** Size p of the p×p matrix X. */
   readonly p: number;
+  /** "real" for a Matrix (Sym_p), "complex" for a CMatrix (Herm_p). */
   readonly field: Field;
+  /** log det X = Σ log λ_i (natural log; finite, since X is positive definite). */
   readonly logDet: number;
+  /** Re X⁻¹, p×p row-major. */
   readonly invRe: Float64Array;
+  /** Im X⁻¹, p×p row-major (all zeros for real X). */
   readonly invIm: Float64Array;
+  /** Eigenvalues λ_1 ≤ … ≤ λ_p of X, ascending (λ_1 > 0). */
   readonly eigenvalues: Float64Array;
 }
 

@@ -14,8 +14,11 @@ import { canonicalMetricMatrix, hessianNegLogDet } from "./metric.js";
 
 /** A potential Φ on an open convex domain of ℝ^dim. */
 export interface Potential {
+  /** Label used in reports (e.g. "log φ on Sym_2^{++} (ut coordinates)"). */
   readonly name: string;
+  /** Dimension N of the domain D ⊂ ℝ^N (length of every point x). */
   readonly dim: number;
+  /** Φ(x) for x in the domain (length dim). */
   value(x: Float64Array): number;
   /** The Hessian D²Φ(x); if absent, central finite differences with one Richardson step are used. */
   hessian?(x: Float64Array): Matrix;
@@ -23,11 +26,19 @@ export interface Potential {
 
 /** The verdict of one reading. */
 export interface ReadingResult {
+  /** Which reading: (i) "MA-const", (ii) "MA-exp", (iii) "MA-elliptic". */
   readonly reading: "MA-const" | "MA-exp" | "MA-elliptic";
+  /** True when the reading holds at every sample point (numeric evidence, not a proof). */
   readonly holds: boolean;
+  /** The measured quantity (constant, κ and c, smallest eigenvalue, or the spread that breaks it). */
   readonly detail: string;
-  /** Points (and the values that break the reading) when it fails. */
-  readonly counterexample?: { readonly points: number[][]; readonly values: number[] };
+  /** Points (and the values that break the reading) when it fails; when (iii) fails, (i) and (ii) repeat its counterexample. */
+  readonly counterexample?: {
+    /** The offending sample points: one for (iii), the extreme pair for (i) and (ii). */
+    readonly points: number[][];
+    /** At those points: λ_min(D²Φ) for (iii), det D²Φ for (i), log det D²Φ − κΦ for (ii). */
+    readonly values: number[];
+  };
   /** MA-exp: the κ used (given or fitted). */
   readonly kappa?: number;
   /** MA-elliptic: D²Φ ⪰ 0 everywhere on the sample (convex) even if not ≻ 0. */
@@ -36,10 +47,15 @@ export interface ReadingResult {
 
 /** The three readings of MATH.md §8.6 on a sample. */
 export interface MaReadings {
+  /** The potential's name. */
   readonly potential: string;
+  /** Number of sample points evaluated. */
   readonly samples: number;
+  /** Reading (i), MA-const: D²Φ ≻ 0 and det D²Φ constant. Fails whenever (iii) fails. */
   readonly i: ReadingResult;
+  /** Reading (ii), MA-exp(κ): D²Φ ≻ 0 and det D²Φ = c e^{κΦ}, κ ≠ 0. Fails whenever (iii) fails. */
   readonly ii: ReadingResult;
+  /** Reading (iii), MA-elliptic: D²Φ ≻ 0 at every sample point. */
   readonly iii: ReadingResult;
 }
 
@@ -67,7 +83,18 @@ export function fdHessian(f: (x: Float64Array) => number, x: ArrayLike<number>, 
  * domain). Options: `kappa` fixes κ for (ii) (else fitted); `tol` (default 1e-6) bounds the spread of
  * log det D²Φ (i), of log det D²Φ − κΦ (ii), and λ_min/max(1, λ_max) > tol for (iii).
  */
-export function mongeAmpereReadings(potential: Potential, points: readonly ArrayLike<number>[], options: { kappa?: number; tol?: number; h?: number } = {}): MaReadings {
+export function mongeAmpereReadings(
+  potential: Potential,
+  points: readonly ArrayLike<number>[],
+  options: {
+    /** κ for reading (ii) (default: fitted by least squares of log det D²Φ on Φ). */
+    kappa?: number;
+    /** Tolerance of all three readings (default 1e-6). */
+    tol?: number;
+    /** Step of the finite-difference Hessian when the potential has none (default 1e-3). */
+    h?: number;
+  } = {},
+): MaReadings {
   if (potential === null || typeof potential !== "object" || typeof potential.value !== "function" || !Number.isInteger(potential.dim))
     throw new QgeomError("INVALID_ARGUMENT", `potential must be {name, dim, value(x), hessian?(x)}; pass e.g. logDetPotential(2)`);
   if (!Array.isArray(points) || points.length < 2) throw new QgeomError("INVALID_ARGUMENT", "give at least two sample points of the domain");

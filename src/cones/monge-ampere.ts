@@ -45,7 +45,16 @@ export function maLogConstant(p: number, field: Field, coords: Coords): number {
 }
 
 /** The constant c of MATH.md §5.4: exact Expr (e.g. 27/π² for Sym_2 in UT) and its value. */
-export function maConstant(p: number, field: Field, coords: Coords): { expr: Expr; value: number } {
+export function maConstant(
+  p: number,
+  field: Field,
+  coords: Coords,
+): {
+  /** c as an exact Expr (rational multiple of a power of π). */
+  expr: Expr;
+  /** c as a float: the Expr evaluated, or exp(maLogConstant) when that evaluation is not finite and positive (overflow, underflow). */
+  value: number;
+} {
   const N = coordinateDimension(p, field);
   checkCoords(coords);
   const k = field === "real" ? num(`${p + 1}/2`) : num(p);
@@ -134,18 +143,25 @@ export function coneSymbols(p: number, field: Field, coords: Coords): ConeSymbol
 
 /** The symbolic Monge–Ampère derivation for one cone and coordinate system. */
 export interface MaDerivation {
+  /** Size p of the cone's matrices. */
   readonly p: number;
+  /** "real" (Sym_p^{++}) or "complex" (Herm_p^{++}). */
   readonly field: Field;
+  /** The coordinate system of the Hessian and of the measure inside φ (MATH.md §1.3). */
   readonly coords: Coords;
   /** "direct": Hessian and det in the coordinates themselves; "chain-rule": F from UT via Hess_s = Λ⁻¹ Hess_u Λ⁻¹. */
   readonly route: "direct" | "chain-rule";
   /** Symbols the expressions are written in (for "chain-rule": the UT entries X_ij). */
   readonly vars: Expr[];
+  /** det X as a polynomial in `vars`. */
   readonly detX: Expr;
+  /** log φ = log C − (N/r) log det X with the exact constant C of the coordinates (MATH.md §5.2). */
   readonly logPhi: Expr;
   /** D² log φ in the coordinates (for "chain-rule": Λ⁻¹ Hess_u Λ⁻¹ written in the UT entries). */
   readonly hessian: Expr[][];
+  /** det D² log φ (for "chain-rule": 2^{−p(p−1)/2} det Hess_u). */
   readonly detHessian: Expr;
+  /** φ² = C² det X^{−2N/r}. */
   readonly phiSquared: Expr;
   /** det D² log φ / φ², simplified: a constant. */
   readonly ratio: Expr;
@@ -250,6 +266,7 @@ export interface ExactPointCheck {
   readonly detHessian: string;
   /** 2^{p(p−1)/2} det X^{−(p+1)} (real) or 2^{p(p−1)} det X^{−2p} (complex), exactly. */
   readonly predicted: string;
+  /** True when detHessian and predicted are the same (real) rational number. */
   readonly equal: boolean;
 }
 
@@ -259,7 +276,21 @@ export interface ExactPointCheck {
  * in exact rational arithmetic (V22, "E at rational X"; any p, e.g. p = 4 real, p = 3 complex). With the
  * exact constants of maConstant this gives det D² log φ = c φ² at those points.
  */
-export function maIdentityAtRationalPoints(p: number, field: Field, options: { samples?: number; seed?: number } = {}): { checks: ExactPointCheck[]; allEqual: boolean } {
+export function maIdentityAtRationalPoints(
+  p: number,
+  field: Field,
+  options: {
+    /** Number of random rational points (default 3). */
+    samples?: number;
+    /** Seed of the integer entries of A (default 1). */
+    seed?: number;
+  } = {},
+): {
+  /** One exact evaluation per sample point. */
+  checks: ExactPointCheck[];
+  /** True when every check is equal. */
+  allEqual: boolean;
+} {
   checkP(p, 6);
   checkField(field);
   const rng = new Rng(options.seed ?? 1);
@@ -309,8 +340,11 @@ export function maIdentityAtRationalPoints(p: number, field: Field, options: { s
 
 /** Result of a numeric Monge–Ampère check at one point. */
 export interface MaNumericCheck {
+  /** Size p of X. */
   readonly p: number;
+  /** "real" for a Matrix X, "complex" for a CMatrix. */
   readonly field: Field;
+  /** The coordinate system of the Hessian and of φ. */
   readonly coords: Coords;
   /** log det D² log φ(X) (analytic or finite-difference Hessian). */
   readonly logDetHessian: number;
@@ -356,7 +390,14 @@ export function fdHessianLogPhi(X: Matrix | CMatrix, coords: Coords): Matrix {
  * with the analytic Hessian (default) or a finite-difference Hessian of log φ; all in log space (works for
  * p up to 8 and beyond).
  */
-export function maIdentityNumeric(X: Matrix | CMatrix, coords: Coords, options: { hessian?: "analytic" | "fd" } = {}): MaNumericCheck {
+export function maIdentityNumeric(
+  X: Matrix | CMatrix,
+  coords: Coords,
+  options: {
+    /** "analytic": (N/r)·Hess(−log det X) in closed form (default); "fd": {@link fdHessianLogPhi}. */
+    hessian?: "analytic" | "fd";
+  } = {},
+): MaNumericCheck {
   checkCoords(coords);
   const field: Field = isComplex(X) ? "complex" : "real";
   const p = X.rows;
@@ -388,10 +429,15 @@ export function wishartLogPartition(Theta: Matrix, n: number): number {
 
 /** The MA-exp derivation for ψ_n with n a symbol (or number): det D²_u ψ_n = (n/2)^N 2^{p(p−1)/2} e^{κψ_n}. */
 export interface WishartMaDerivation {
+  /** ψ_n = −(n/2) log det Θ in the UT symbols X11, X12, … of Θ. */
   readonly psi: Expr;
+  /** det D²_u ψ_n, the symbolic Hessian determinant. */
   readonly detHessian: Expr;
+  /** κ = 2(p+1)/n. */
   readonly kappa: Expr;
+  /** (n/2)^N 2^{p(p−1)/2} e^{κψ_n}, N = p(p+1)/2. */
   readonly predicted: Expr;
+  /** verify(detHessian, predicted). */
   readonly certificate: Certificate;
 }
 

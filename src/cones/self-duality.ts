@@ -16,7 +16,17 @@ export function traceInner(A: Matrix | CMatrix, B: Matrix | CMatrix): number {
 }
 
 /** A witness B = vv* with Re tr(AB) = λ_min(A) < 0, or null when A is PSD (λ_min ≥ −tol·max|λ|). */
-export function dualConeWitness(A: Matrix | CMatrix, tol = 1e-12): { B: Matrix | CMatrix; value: number; eigenvalue: number } | null {
+export function dualConeWitness(
+  A: Matrix | CMatrix,
+  tol = 1e-12,
+): {
+  /** B = vv* ⪰ 0 (rank one), v a unit eigenvector of λ_min(A); real when A is real. */
+  B: Matrix | CMatrix;
+  /** Re tr(AB) computed by {@link traceInner} (equals `eigenvalue` up to rounding). */
+  value: number;
+  /** λ_min(A) < 0. */
+  eigenvalue: number;
+} | null {
   const p = A.rows;
   if (isComplex(A)) {
     const { values, vectors } = eighHermitian(A, { name: "A" });

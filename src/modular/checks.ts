@@ -395,7 +395,15 @@ function outer(V: Split, col: number): Split {
  * semidefinite, returns B = vv* ⪰ 0 with tr(AB) = λ_min(A) < 0 (v a unit eigenvector of λ_min; real
  * when A is real), or null when λ_min ≥ −tol·max|λ|. With A, B ⪰ 0, tr(AB) ≥ 0 always.
  */
-export function selfDualityWitness(A: MatrixInput, tol = 1e-10): { B: Matrix | CMatrix; value: number } | null {
+export function selfDualityWitness(
+  A: MatrixInput,
+  tol = 1e-10,
+): {
+  /** B = vv* ⪰ 0 (rank one, tr B = 1); real when A is real. */
+  B: Matrix | CMatrix;
+  /** tr(AB) = λ_min(A) < 0 (the eigenvalue itself). */
+  value: number;
+} | null {
   const t = tolOf(tol);
   const s = squareOperandOf(A, "A");
   const M = toMatrixOrC(s);

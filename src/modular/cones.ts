@@ -78,7 +78,17 @@ export function hsInner(xi: MatrixInput, eta: MatrixInput): Complex {
  * The Araki pairing identity of MATH §6.7 computed both ways: ⟨ρ^α a ρ^{1/2−α}, ρ^{1/2−α} b ρ^α⟩
  * and tr(a ρ^{1/2} b ρ^{1/2}); for a, b ⪰ 0 both are real and ≥ 0.
  */
-export function arakiPairing(rho: DensityInput, alpha: number, a: MatrixInput, b: MatrixInput): { inner: Complex; trace: Complex } {
+export function arakiPairing(
+  rho: DensityInput,
+  alpha: number,
+  a: MatrixInput,
+  b: MatrixInput,
+): {
+  /** ⟨ρ^α a ρ^{1/2−α}, ρ^{1/2−α} b ρ^α⟩ (Hilbert–Schmidt inner product, {@link hsInner}). */
+  inner: Complex;
+  /** tr(a ρ^{1/2} b ρ^{1/2}), which it must equal. */
+  trace: Complex;
+} {
   const al = alphaOf(alpha);
   const s = stateOf(rho, "rho", "arakiPairing");
   const as = operandOf(a, s.n, "a"), bs = operandOf(b, s.n, "b");

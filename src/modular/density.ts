@@ -18,6 +18,7 @@ import { type Split, reconstruct, splitOf, toMatrixOrC } from "./kernels.js";
 
 /** A validated density matrix with its spectral decomposition. */
 export interface DensityMatrix {
+  /** Tag "density" marking an already validated state (what {@link isDensityMatrix} tests). */
   readonly kind: "density";
   /** Dimension n (ρ is n×n). */
   readonly n: number;
@@ -38,7 +39,17 @@ export interface DensityMatrix {
 }
 
 /** What the modular functions accept as a state: a validated DensityMatrix or a raw matrix (validated on the fly). */
-export type DensityInput = DensityMatrix | Matrix | CMatrix | number[][] | { re: number[][]; im?: number[][] };
+export type DensityInput =
+  | DensityMatrix
+  | Matrix
+  | CMatrix
+  | number[][]
+  | {
+      /** Real part, as rows. */
+      re: number[][];
+      /** Imaginary part, as rows of the same shape (default: all zeros; the input is still treated as complex). */
+      im?: number[][];
+    };
 
 /** Options of {@link densityMatrix}. */
 export interface DensityOptions {

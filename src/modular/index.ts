@@ -99,5 +99,5 @@ export {
   correlationMatrix,
   peschelJordanWignerCheck,
 } from "./peschel.js";
-export type { SpectralGenerator, QubitModular, GibbsSymbolic, PeschelSymbolic } from "./symbolic.js";
+export type { ExprLike, SpectralGenerator, QubitModular, GibbsSymbolic, PeschelSymbolic } from "./symbolic.js";
 export { spectralGenerator, qubitModular, gibbsSymbolic, peschelSymbolic, conjExpr, conjTransposeExpr } from "./symbolic.js";

@@ -6,7 +6,16 @@ import { toLinalg } from "./density.js";
 import { type Split, splitOf } from "./kernels.js";
 
 /** A matrix argument: linalg Matrix / CMatrix, nested rows, or `{re, im}` rows. */
-export type MatrixInput = Matrix | CMatrix | number[][] | { re: number[][]; im?: number[][] };
+export type MatrixInput =
+  | Matrix
+  | CMatrix
+  | number[][]
+  | {
+      /** Real part, as rows. */
+      re: number[][];
+      /** Imaginary part, as rows of the same shape (default: all zeros; the input is still treated as complex). */
+      im?: number[][];
+    };
 
 /** An n×n operand with finite entries, as a Split (real input keeps `im = null`). */
 export function operandOf(x: MatrixInput, n: number, name: string): Split {

@@ -28,7 +28,12 @@ import {
 } from "../core/index.js";
 import type { VecConvention } from "./superoperator.js";
 
-type ExprLike = Expr | string | number;
+/**
+ * A symbolic argument: an Expr, a symbol name (`"beta"` → sym("beta"); symbols are real, {@link conjExpr}
+ * fixes them) or a finite number (`0.1` → num(0.1) = 1/10, the decimal as written). Anything else throws
+ * INVALID_ARGUMENT naming the parameter.
+ */
+export type ExprLike = Expr | string | number;
 
 function ex(x: ExprLike, what: string): Expr {
   if (typeof x === "string") return sym(x);

@@ -24,7 +24,9 @@ export interface InvertGradientOptions {
 
 /** φ, ∇φ and D²φ at one point. */
 export interface PotentialValues {
+  /** φ(x). */
   value: number;
+  /** ∇φ(x), length n, in the order of the potential's variables. */
   gradient: Float64Array;
   /** Row-major n×n. */
   hessian: Float64Array;

@@ -34,13 +34,17 @@ import { type VariableList, checkExpr, compileInputs, freshName, variableNames }
 
 /** Real coordinates z_j = x_j + i y_j: the lists x and y have the same length n. */
 export interface RealCoordinates {
+  /** Real parts x_1, …, x_n (names or symbols). */
   x: VariableList;
+  /** Imaginary parts y_1, …, y_n, paired with x by position. */
   y: VariableList;
 }
 
 /** Holomorphic coordinates: symbols z_j and their conjugates z̄_j (formally independent). */
 export interface WirtingerCoordinates {
+  /** Holomorphic coordinates z_1, …, z_n (names or symbols). */
   z: VariableList;
+  /** Their conjugates z̄_1, …, z̄_n, paired with z by position (distinct symbols, e.g. "zb"). */
   zbar: VariableList;
 }
 

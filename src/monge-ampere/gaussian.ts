@@ -157,8 +157,11 @@ export function choleskyMap(S1: MatrixInput, S2: MatrixInput): Matrix {
 
 /** A Monte Carlo estimate with its standard error. */
 export interface MonteCarloEstimate {
+  /** Sample mean of the per-sample values. */
   mean: number;
+  /** Estimated standard error: sample standard deviation (divisor n − 1) / √samples. */
   standardError: number;
+  /** Number of samples n (≥ 2). */
   samples: number;
 }
 
@@ -213,14 +216,15 @@ export function gaussianLogDensity(m: VectorInput, S: MatrixInput, x: VectorInpu
   return -0.5 * d * Math.log(2 * Math.PI) - ld - 0.5 * q;
 }
 
-/** Exact rational expression of a double (its binary value). */
+/** Exact rational expression of a double: num(x), the shortest decimal that round-trips (0.1 → 1/10). */
 function exact(x: number): Expr {
   return num(x);
 }
 
 /**
  * The Brenier potential φ(x) = ½(x − m₁)ᵀA(x − m₁) + m₂ᵀx of the Gaussian map (MATH §3.6) as an
- * expression in `vars` (entries taken as exact binary rationals), so D²φ = A and ∇φ(x) = m₂ + A(x − m₁).
+ * expression in `vars` (entries taken as exact rationals via num: the shortest round-tripping decimal, so
+ * 0.1 is 1/10), so D²φ = A and ∇φ(x) = m₂ + A(x − m₁).
  */
 export function gaussianPotential(A: MatrixInput, m1: VectorInput, m2: VectorInput, vars: VariableList): Expr {
   const names = variableNames(vars);
@@ -236,7 +240,8 @@ export function gaussianPotential(A: MatrixInput, m1: VectorInput, m2: VectorInp
 
 /**
  * The density N(m, Σ)(x) as an expression in `vars` (MATH §1.6), with Σ⁻¹ and det Σ computed in
- * float64 and entered as exact binary rationals (for symbolic residuals; not an exact density of Σ).
+ * float64 and entered as exact rationals via num (shortest round-tripping decimal; for symbolic residuals,
+ * not an exact density of Σ).
  */
 export function gaussianDensityExpr(m: VectorInput, S: MatrixInput, vars: VariableList): Expr {
   const names = variableNames(vars);
@@ -252,8 +257,12 @@ export function gaussianDensityExpr(m: VectorInput, S: MatrixInput, vars: Variab
   return mul(pow(mul(num(2), PI), num(-d / 2)), pow(sqrtE(exact(detS)), num(-1)), exp(mul(num("-1/2"), add(...quad))));
 }
 
-/** An exact entry: an expression, or a number taken as its exact binary rational. */
-type ExactEntry = Expr | number;
+/**
+ * An entry of an exact mean or covariance: an Expr (rational, symbolic, …), or a finite number entered
+ * through num, i.e. as the shortest decimal that round-trips (0.1 is exactly 1/10, not the double nearest
+ * to it). Non-finite numbers throw NOT_FINITE, other values INVALID_ARGUMENT, each naming the entry.
+ */
+export type ExactEntry = Expr | number;
 
 /**
  * log N(x; m, Σ) (MATH §1.6) as an exact expression in `vars`:

@@ -78,6 +78,7 @@ export {
   type GaussianBrenierMap,
   type BrenierFormula,
   type MonteCarloEstimate,
+  type ExactEntry,
 } from "./gaussian.js";
 export {
   fidelityTerm,

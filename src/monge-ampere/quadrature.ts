@@ -29,9 +29,11 @@ export interface QuadratureOptions {
 
 /** An integral with its error estimate. */
 export interface QuadratureResult {
+  /** The integral ∫_a^b f(x) dx (sum of the Gauss–Kronrod 15-point estimates over the final intervals). */
   value: number;
   /** Estimated absolute error (sum of |K15 − G7| over the final intervals). */
   error: number;
+  /** Number of subintervals in the final adaptive partition (of the mapped finite interval when an end is infinite). */
   intervals: number;
 }
 

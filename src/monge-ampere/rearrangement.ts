@@ -6,7 +6,14 @@ import { compile } from "../compile/index.js";
 import { variableNames } from "./variables.js";
 
 /** A CDF as a function, or an expression in one variable (compiled). */
-export type CdfInput = ((x: number) => number) | { expr: Expr; variable: string };
+export type CdfInput =
+  | ((x: number) => number)
+  | {
+      /** The CDF (or survival function) as an expression in `variable`; compiled once. */
+      expr: Expr;
+      /** Name of the one free variable of `expr`. */
+      variable: string;
+    };
 
 /** Options of {@link monotoneRearrangement}. */
 export interface RearrangementOptions {

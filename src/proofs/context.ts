@@ -5,7 +5,9 @@ import { type Certificate, type VerifyOptions, verify } from "../core/verify.js"
 import { QgeomError } from "../core/errors.js";
 import type { StepCertificate, StepDisplay, StepResult } from "./types.js";
 
+/** Options common to every step of {@link ProofContext}. */
 export interface StepOptions {
+  /** Why the step holds (plain text, inline math between $...$; default ""). */
   justification?: string;
   /** Show the step as this identity/chain/formula in the document (default: from the step's inputs). */
   display?: StepDisplay;
@@ -38,7 +40,13 @@ function fromCertificate(c: Certificate, expect: "holds" | "fails"): StepCertifi
   }
 }
 
+/**
+ * The step API a {@link Proof} runs against. Each method decides one step, records a {@link StepResult}
+ * (title, justification, display, certificate, time) and returns the certificate. A step whose decision
+ * throws is recorded as `refuted` with the error message rather than aborting the proof.
+ */
 export class ProofContext {
+  /** The steps recorded so far, in order. */
   readonly steps: StepResult[] = [];
 
   private record(title: string, expect: "holds" | "fails", display: StepDisplay, options: StepOptions, decide: () => StepCertificate): StepCertificate {

@@ -32,6 +32,11 @@ export function documentText(s: string): string {
     .replace(/([_^])\{([^{}]*)\}\1\{([^{}]*)\}/g, "$1{$2$3}");
 }
 
+/**
+ * One line of text stating a certificate for reports: "Proved (exact): …", "Proved (probabilistic, error
+ * probability at most …)", "Checked numerically (not a proof)", "Checked by Monte Carlo", "Fails as claimed,
+ * counterexample … at x = …", "REFUTED: …" or "UNDECIDED: …", each followed by the certificate's detail.
+ */
 export function certificateLine(c: StepCertificate): string {
   switch (c.kind) {
     case "proved/exact":

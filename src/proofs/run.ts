@@ -2,6 +2,11 @@
 import { ProofContext } from "./context.js";
 import { type Proof, type ProofResult, STRENGTH, type StepKind, isSuccess } from "./types.js";
 
+/**
+ * Runs one proof in a fresh {@link ProofContext} and summarises it: an exception from `run()` is caught
+ * into `error`; `ok`, `strongest` and `weakest` are computed over the decided steps (shown formulas,
+ * certificate detail "definition", excluded) by {@link STRENGTH}. Never rejects.
+ */
 export async function runProof(proof: Proof): Promise<ProofResult> {
   const ctx = new ProofContext();
   const t0 = performance.now();
@@ -20,6 +25,7 @@ export async function runProof(proof: Proof): Promise<ProofResult> {
   return { proof, steps: ctx.steps, ms, ...(error !== undefined ? { error } : {}), ok, strongest: by(1), weakest: by(-1) };
 }
 
+/** Options of {@link runProofs}. */
 export interface RunOptions {
   /** Only these ids (case-insensitive, "V9" = "V09"). */
   only?: readonly string[];
@@ -27,11 +33,19 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, id: string) => void;
 }
 
+/**
+ * Canonical proof id: a bare or V-prefixed number becomes `V` plus at least two digits ("9", "v9", "V9" →
+ * "V09"; numbers are padded, never shortened); any other id is trimmed and upper-cased ("c3a" → "C3A").
+ */
 export function normaliseId(id: string): string {
   const m = /^v?(\d+)$/i.exec(id.trim());
   return m ? `V${m[1]!.padStart(2, "0")}` : id.trim().toUpperCase();
 }
 
+/**
+ * Runs the proofs one after another (in the given order, optionally filtered by `only`, compared through
+ * {@link normaliseId}), each by {@link runProof}. Unknown ids in `only` are silently skipped.
+ */
 export async function runProofs(proofs: readonly Proof[], options: RunOptions = {}): Promise<ProofResult[]> {
   const wanted = options.only?.map(normaliseId);
   const list = wanted ? proofs.filter((p) => wanted.includes(normaliseId(p.id))) : [...proofs];
