@@ -34,14 +34,20 @@ function relationOf(r: Relation | undefined): string {
   return rel;
 }
 
+/** The printed parts of each step: the start (first step only), the relation, the expression, the justification column. */
+function stepParts(d: Derivation, options: LatexOptions): Array<{ left: string; rel: string; body: string; why: string }> {
+  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", `derivation: at least one step is needed; pass a non-empty list of steps`);
+  return d.steps.map((step, i) => ({
+    left: i === 0 ? toLatex(d.start, options) + " " : "",
+    rel: relationOf(step.relation),
+    body: toLatex(step.expr, options),
+    why: step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "",
+  }));
+}
+
 /** The lines of a derivation for an align* body: "start &= e1 && \text{...} \\ &= e2 ...". */
 export function alignLines(d: Derivation, options: LatexOptions = {}): string[] {
-  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", `derivation: at least one step is needed; pass a non-empty list of steps`);
-  return d.steps.map((step, i) => {
-    const left = i === 0 ? toLatex(d.start, options) + " " : "";
-    const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";
-    return `${left}&${relationOf(step.relation)} ${toLatex(step.expr, options)}${why}`;
-  });
+  return stepParts(d, options).map((p) => `${p.left}&${p.rel} ${p.body}${p.why}`);
 }
 
 /**
@@ -50,15 +56,12 @@ export function alignLines(d: Derivation, options: LatexOptions = {}): string[] 
  * its justification on the step's first row.
  */
 export function alignTex(d: Derivation, options: LatexOptions = {}, width: number = ARTICLE_TEXT_WIDTH_PT): string {
-  if (d.steps.length === 0) throw new QgeomError("INVALID_ARGUMENT", "derivation: at least one step is needed");
-  const start = toLatex(d.start, options);
-  const left = latexWidth(start);
-  const rows = d.steps.flatMap((step, i) => {
-    const rel = relationOf(step.relation);
-    const why = step.justification ? ` && ${textLatex(step.justification, `justification of step ${i + 1}`)}` : "";
-    const budget = Math.max(120, 0.8 * (width - left - latexWidth(why) - 30));
-    const [first, ...more] = breakLines(toLatex(step.expr, options), budget);
-    return [`${i === 0 ? start + " " : ""}&${rel} ${first}${why}`, ...more.map((l) => `&\\qquad ${l}`)];
+  const parts = stepParts(d, options);
+  const left = latexWidth(parts[0]!.left);
+  const rows = parts.flatMap((p) => {
+    const budget = Math.max(120, 0.8 * (width - left - latexWidth(p.why) - 30));
+    const [first, ...more] = breakLines(p.body, budget);
+    return [`${p.left}&${p.rel} ${first}${p.why}`, ...more.map((l) => `&\\qquad ${l}`)];
   });
   return `\\begin{align*}\n${rows.join(" \\\\\n")}\n\\end{align*}`;
 }

@@ -285,7 +285,7 @@ function units(s: string): Array<{ start: number; end: number }> {
     if (s.startsWith("\\frac", i)) {
       j = matchingBrace(s, i + 5) + 1;
       j = matchingBrace(s, j) + 1;
-    } else if (s[i] === "(" || s.startsWith("\\left", i)) {
+    } else if (s[i] === "(" || s.startsWith("\\left", i) || s.startsWith("\\begin{", i)) {
       j = skipGroup(s, i);
       if (j < 0) j = i + 1;
     } else if (s[i] === "\\") j = i + commandLength(s, i);

@@ -20,7 +20,7 @@ export function compilePdf(texPath: string, pdflatex = "pdflatex"): string {
     if (r.error && (r.error as NodeJS.ErrnoException).code === "ENOENT")
       throw new QgeomError(
         "UNSUPPORTED",
-        `pdflatex was not found on PATH (${excerpt(pdflatex)}); install TeX Live (e.g. apt-get install texlive-latex-base texlive-latex-extra) or leave out --pdf`,
+        `pdflatex was not found on PATH (${excerpt(pdflatex)}); install TeX Live (e.g. apt-get install texlive-latex-base texlive-latex-extra) or remove --pdf`,
       );
     if (r.status !== 0) {
       const logPath = join(cwd, name.replace(/\.tex$/, ".log"));

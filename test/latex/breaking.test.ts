@@ -94,6 +94,13 @@ describe("breakLines", () => {
     expect(parseLatex(unbreak(lines))).toBe(e);
   });
 
+  it("keeps matrix environments whole (no break inside \\begin … \\end)", () => {
+    const m = "\\begin{pmatrix} a - b + c - d & 0 \\\\ 0 & x + y \\end{pmatrix}";
+    const lines = breakLines(`\\frac{x + y + z + w + v}{a + b + c + d + e} ${m} + ${m} - x`, 60);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(l.split("\\begin{pmatrix}").length).toBe(l.split("\\end{pmatrix}").length);
+  });
+
   it("rejects a non-positive width", () => {
     expect(() => breakLines("x", 0)).toThrow(/width must be a positive number/);
   });

@@ -35,7 +35,7 @@ export const proveCommand: Command = {
       const w = writeDocument(resultsDocument(results), out, "proofs", { assets: "inline" });
       written = [w.texPath, w.htmlPath];
       if (flagBool(args, "pdf")) written.push(compilePdf(w.texPath));
-    } else if (flagBool(args, "pdf")) throw new QgeomError("CLI_USAGE", "--pdf needs the documents; drop --no-docs or drop --pdf");
+    } else if (flagBool(args, "pdf")) throw new QgeomError("CLI_USAGE", "--pdf typesets the documents, which --no-docs turns off; remove one of the two flags");
     const ok = results.every((r) => r.ok);
     return {
       json: { ...resultsJson(results), written },
