@@ -38,9 +38,8 @@ export interface DensityMatrix {
   readonly name: string;
 }
 
-/** What the modular functions accept as a state: a validated DensityMatrix or a raw matrix (validated on the fly). */
-export type DensityInput =
-  | DensityMatrix
+/** A matrix argument: linalg Matrix / CMatrix, nested rows, or `{re, im}` rows. */
+export type MatrixInput =
   | Matrix
   | CMatrix
   | number[][]
@@ -50,6 +49,9 @@ export type DensityInput =
       /** Imaginary part, as rows of the same shape (default: all zeros; the input is still treated as complex). */
       im?: number[][];
     };
+
+/** What the modular functions accept as a state: a validated DensityMatrix or a raw matrix (validated on the fly). */
+export type DensityInput = DensityMatrix | MatrixInput;
 
 /** Options of {@link densityMatrix}. */
 export interface DensityOptions {

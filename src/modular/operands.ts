@@ -2,20 +2,10 @@
 // complex parameters z. Internal; every failure is a QgeomError naming the argument.
 import { QgeomError, excerpt } from "../core/errors.js";
 import { type CMatrix, type Complex, type Matrix, shapeOf } from "../linalg/index.js";
-import { toLinalg } from "./density.js";
+import { type MatrixInput, toLinalg } from "./density.js";
 import { type Split, splitOf } from "./kernels.js";
 
-/** A matrix argument: linalg Matrix / CMatrix, nested rows, or `{re, im}` rows. */
-export type MatrixInput =
-  | Matrix
-  | CMatrix
-  | number[][]
-  | {
-      /** Real part, as rows. */
-      re: number[][];
-      /** Imaginary part, as rows of the same shape (default: all zeros; the input is still treated as complex). */
-      im?: number[][];
-    };
+export type { MatrixInput } from "./density.js";
 
 /** An n×n operand with finite entries, as a Split (real input keeps `im = null`). */
 export function operandOf(x: MatrixInput, n: number, name: string): Split {
