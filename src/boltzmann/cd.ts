@@ -96,7 +96,7 @@ export interface CdOptions {
 
 /** A CD-k gradient estimate with the Monte Carlo standard errors of its negative phase. */
 export interface CdEstimate extends RbmGradient {
-  /** Standard errors (across chains) of each entry, same shapes. */
+  /** Standard errors (across chains) of each entry, same shapes; Infinity when there is a single chain (no spread to estimate from). */
   readonly se: RbmGradient;
   /** Total number of chains (|D| · chains). */
   readonly samples: number;
@@ -134,7 +134,7 @@ export function contrastiveDivergence(model: RBM, data: readonly VectorInput[] |
       }
     }
   const mean = s1.map((x) => x / n);
-  const se = s2.map((x, t) => (n > 1 ? Math.sqrt(Math.max(0, x / n - mean[t]! ** 2) / (n - 1)) / T : NaN));
+  const se = s2.map((x, t) => (n > 1 ? Math.sqrt(Math.max(0, x / n - mean[t]! ** 2) / (n - 1)) / T : Infinity));
   const grad = (pos: Float64Array, off: number) => pos.map((x, t) => (x - mean[off + t]!) / T);
   return {
     W: { rows: d, cols: m, data: grad(cl.vh.data, 0) },

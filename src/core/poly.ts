@@ -51,6 +51,11 @@ function keyOf(exps: ArrayLike<number>): string {
   for (let i = 0; i < exps.length; i++) s += String.fromCharCode(exps[i]!);
   return s;
 }
+/** Exponents are stored as UTF-16 code units: non-negative integers up to MAX_EXP. */
+function checkExponent(e: number): void {
+  if (!Number.isInteger(e) || e < 0 || e > MAX_EXP)
+    throw new QgeomError("SIZE_LIMIT", `exponent ${e} is not an integer in 0..${MAX_EXP}; reduce the exponents or use a numeric check`);
+}
 function mulKeys(a: string, b: string): string {
   let s = "";
   for (let i = 0; i < a.length; i++) {
@@ -113,12 +118,16 @@ export class Poly {
   }
   /** x_i^k */
   static variable(nvars: number, i: number, k = 1): Poly {
+    if (!Number.isInteger(i) || i < 0 || i >= nvars) throw new QgeomError("INVALID_ARGUMENT", `variable index ${i} is outside 0..${nvars - 1}; pass the index of one of the ${nvars} variables`);
+    checkExponent(k);
     const e = new Array(nvars).fill(0);
     e[i] = k;
     return new Poly(nvars, new Map([[keyOf(e), Rational.ONE]]));
   }
   /** c · Π x_i^exps[i] (exps has one non-negative integer exponent per variable). */
   static monomial(nvars: number, exps: readonly number[], c: Rational): Poly {
+    if (exps.length !== nvars) throw new QgeomError("SHAPE", `monomial has ${exps.length} exponents for ${nvars} variables; pass one exponent per variable`);
+    exps.forEach(checkExponent);
     return Poly.fromMap(nvars, new Map([[keyOf(exps), c]]));
   }
 

@@ -117,6 +117,12 @@ describe("contrastive divergence", () => {
     expect(() => bz.contrastiveDivergence(model, data, { k: 0, seed: 1 })).toThrow(/k \(Gibbs steps\)/);
   });
 
+  it("reports an infinite (not NaN) standard error from a single chain", () => {
+    const one = bz.contrastiveDivergence(model, [Array.from({ length: model.W.rows }, () => 1)], { k: 1, seed: 3, chains: 1 });
+    expect(one.samples).toBe(1);
+    for (const x of [...one.se.W.data, ...one.se.a, ...one.se.c]) expect(x).toBe(Infinity);
+  });
+
   it("training with CD-1 raises the exact log-likelihood of the data", () => {
     const start = bz.rbm({ W: [[0, 0], [0, 0], [0, 0]], a: [0, 0, 0], c: [0, 0] });
     const train = [[1, 1, 0], [1, 1, 0], [1, 1, 1], [0, 0, 1]];
