@@ -150,7 +150,7 @@ export function naturalFromMean(n: number, eta: ArrayLike<number>, options: { to
     if (th.some((x) => Math.abs(x) > 1e6))
       throw new QgeomError("DOMAIN", `eta ${excerpt(Array.from(target))} is not in the interior of the marginal polytope: ∇ψ(θ) = η has no solution (θ diverges); choose η strictly inside the marginal polytope`);
   }
-  throw new QgeomError("TIME_LIMIT", `naturalFromMean did not converge in ${maxIter} Newton steps; η may be near the boundary of the marginal polytope; raise maxIter or choose η further from the boundary`);
+  throw new QgeomError("NO_CONVERGENCE", `naturalFromMean did not converge in ${maxIter} Newton steps; η may be near the boundary of the marginal polytope; raise maxIter or choose η further from the boundary`);
 }
 
 /** ψ*(η) = ⟨θ, η⟩ − ψ(θ) with θ = (∇ψ)⁻¹(η); equals −H(P_θ) (MATH.md §2.5). */

@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         ? e
         : e instanceof RangeError && /call stack/.test(e.message)
           ? new QgeomError("SIZE_LIMIT", `expression is nested too deeply to process; simplify or split it`)
-          : new QgeomError("INVALID_ARGUMENT", `internal error: ${e instanceof Error ? e.message : String(e)}; this is a bug in qgeom, please report it with the command line`);
+          : new QgeomError("INTERNAL", `internal error: ${e instanceof Error ? e.message : String(e)}; this is a bug in qgeom, please report it with the command line`);
     if (wantsJson) io.stdout(JSON.stringify({ error: { code: err.code, message: err.message } }) + "\n");
     io.stderr(`qgeom: ${err.message}\n`);
     return err.code === "CLI_USAGE" ? 2 : 1;

@@ -8,14 +8,14 @@ import type { Schedule } from "./schedule.js";
 
 /** A numeric literal as JavaScript source that evaluates to exactly `v` (negative values parenthesised). */
 export function formatLiteral(v: number): string {
-  if (typeof v !== "number") throw new QgeomError("INVALID_ARGUMENT", `internal: literal is not a number; this is a bug in qgeom, please report it with the expression`);
+  if (typeof v !== "number") throw new QgeomError("INTERNAL", `internal: literal is not a number; this is a bug in qgeom, please report it with the expression`);
   if (Number.isNaN(v)) return "(0 / 0)";
   if (v === Infinity) return "(1 / 0)";
   if (v === -Infinity) return "(-1 / 0)";
   if (Object.is(v, -0)) return "(-0)";
   const s = String(v);
   if (!/^-?\d+(\.\d+)?(e[+-]\d+)?$/.test(s) || Number(s) !== v)
-    throw new QgeomError("INVALID_ARGUMENT", `internal: the number ${s} has no safe literal form; this is a bug in qgeom, please report it with the expression`);
+    throw new QgeomError("INTERNAL", `internal: the number ${s} has no safe literal form; this is a bug in qgeom, please report it with the expression`);
   return v < 0 ? `(${s})` : s;
 }
 
@@ -77,7 +77,7 @@ function exprOf(sched: Schedule, naming: Naming, v: number): string {
       case "select":
         return [`${go(ins.a, PREC_REL + 1)} < ${go(ins.b, PREC_REL + 1)} ? ${go(ins.x, PREC_COND + 1)} : ${go(ins.y, PREC_COND + 1)}`, PREC_COND];
       default:
-        throw new QgeomError("INVALID_ARGUMENT", `internal: cannot print ${ins.op}; this is a bug in qgeom, please report it with the expression`);
+        throw new QgeomError("INTERNAL", `internal: cannot print ${ins.op}; this is a bug in qgeom, please report it with the expression`);
     }
   };
   const ins = instrs[v]!;
@@ -93,7 +93,7 @@ function namesOf(sched: Schedule): (v: number) => string {
     const ins = sched.program.instrs[v]!;
     if (ins.op === "input") return `x${ins.index}`;
     const t = temp.get(v);
-    if (t === undefined) throw new QgeomError("INVALID_ARGUMENT", `internal: value has no name; this is a bug in qgeom, please report it with the expression`);
+    if (t === undefined) throw new QgeomError("INTERNAL", `internal: value has no name; this is a bug in qgeom, please report it with the expression`);
     return t;
   };
 }
@@ -174,11 +174,11 @@ const CHARSET = /^[A-Za-z0-9_ \n.,;:?<>=!+\-*/()[\]{}|&]*$/;
  * (no string, template or regular-expression literal can occur without a quote, backtick or backslash).
  */
 export function assertSafeSource(code: string): void {
-  if (!CHARSET.test(code)) throw new QgeomError("INVALID_ARGUMENT", `internal: generated code contains a character outside its grammar; this is a bug in qgeom, please report it with the expression`);
+  if (!CHARSET.test(code)) throw new QgeomError("INTERNAL", `internal: generated code contains a character outside its grammar; this is a bug in qgeom, please report it with the expression`);
   const tokens = code.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(\.\d+)?(e[+-]?\d+)?/g) ?? [];
   for (const tok of tokens) {
     if (/^\d/.test(tok)) continue;
     if (ALLOWED.has(tok) || GENERATED.test(tok)) continue;
-    throw new QgeomError("INVALID_ARGUMENT", `internal: generated code contains the identifier ${tok.slice(0, 20)}, which is not whitelisted; this is a bug in qgeom, please report it with the expression`);
+    throw new QgeomError("INTERNAL", `internal: generated code contains the identifier ${tok.slice(0, 20)}, which is not whitelisted; this is a bug in qgeom, please report it with the expression`);
   }
 }

@@ -17,7 +17,7 @@ export interface EmitModuleOptions {
 function checkedNames(f: CompiledFunction): string[] {
   const names = [...f.inputs];
   for (const n of names)
-    if (!isValidIdentifier(n)) throw new QgeomError("INVALID_ARGUMENT", `internal: an input name is not a valid identifier; this is a bug in qgeom, please report it with the input names`);
+    if (!isValidIdentifier(n)) throw new QgeomError("INTERNAL", `internal: an input name is not a valid identifier; this is a bug in qgeom, please report it with the input names`);
   return names;
 }
 

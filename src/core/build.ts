@@ -297,7 +297,7 @@ export function mul(...factors: Expr[]): Expr {
   if (again !== null) {
     if (++mulDepth > 64) {
       mulDepth = 0;
-      throw new QgeomError("UNSUPPORTED", `internal: product canonicalisation did not terminate; this is a bug in qgeom, please report it with the expression`);
+      throw new QgeomError("INTERNAL", `internal: product canonicalisation did not terminate; this is a bug in qgeom, please report it with the expression`);
     }
     try {
       return mul(num(coeff), ...out, ...again);

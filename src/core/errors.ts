@@ -3,23 +3,44 @@
  * offending argument, shows a short excerpt of it and says what to do instead.
  */
 export type QgeomErrorCode =
+  /** The input text does not parse (mathjs, LaTeX or nerdamer syntax). */
   | "PARSE"
+  /** A function name qgeom does not know (the message suggests the closest one). */
   | "UNKNOWN_FUNCTION"
+  /** A variable with no value, or not among the declared inputs. */
   | "UNKNOWN_VARIABLE"
+  /** Differentiation of an opaque function or kernel argument that has no rule. */
   | "NO_DERIVATIVE_RULE"
+  /** Exact division by zero (a denominator that is identically zero, or zero at the point). */
   | "DIVISION_BY_ZERO"
+  /** A result or input over a size limit (terms, nodes, degree, enumeration); limits are options. */
   | "SIZE_LIMIT"
+  /** A computation over its time or work budget (exact verification, polynomial gcd, quadrature intervals). */
   | "TIME_LIMIT"
+  /** A value outside the mathematical domain (log of a negative number, a point outside the cone). */
   | "DOMAIN"
+  /** Wrong dimensions, or mismatched sizes between arguments. */
   | "SHAPE"
+  /** A matrix that must be symmetric is not. */
   | "NOT_SYMMETRIC"
+  /** A matrix that must be (semi)definite is not (Cholesky pivot, smallest eigenvalue). */
   | "NOT_POSITIVE_DEFINITE"
+  /** A matrix that must be Hermitian is not. */
   | "NOT_HERMITIAN"
+  /** A matrix or Jacobian that must be invertible is (numerically) singular. */
   | "SINGULAR"
+  /** Any other invalid argument (a parameter out of range, an option of the wrong kind). */
   | "INVALID_ARGUMENT"
+  /** A NaN or ±Infinity among the inputs. */
   | "NOT_FINITE"
+  /** An iterative method (eigensolver, SVD, Newton, bisection) did not reach its tolerance. */
+  | "NO_CONVERGENCE"
+  /** A request qgeom does not handle (a kernel in a context without a rule, an unsupported model kind). */
   | "UNSUPPORTED"
-  | "CLI_USAGE";
+  /** A command line that cannot be run (unknown command or flag, missing argument). */
+  | "CLI_USAGE"
+  /** An invariant of qgeom itself failed: a bug, to be reported with the input that triggered it. */
+  | "INTERNAL";
 
 /**
  * The error thrown by every qgeom function for invalid input or an impossible request. Test

@@ -178,7 +178,7 @@ function bareiss(M: Poly[][], nvars: number): Poly {
       for (let j = k + 1; j < n; j++) {
         const t = A[i]![j]!.mul(pivot).sub(A[i]![k]!.mul(A[k]![j]!));
         const q = t.divExact(prev);
-        if (q === null) throw new QgeomError("UNSUPPORTED", `internal: Bareiss division was not exact; this is a bug in qgeom, please report it with the matrix`);
+        if (q === null) throw new QgeomError("INTERNAL", `internal: Bareiss division was not exact; this is a bug in qgeom, please report it with the matrix`);
         A[i]![j] = q;
       }
     prev = pivot;

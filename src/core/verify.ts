@@ -266,7 +266,7 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
       const values = new Map<string, Rational>(Object.entries(env).map(([k, v]) => [k, Rational.fromDouble(v)]));
       const field = new PointField((i) => {
         const s = t.vars[i]!;
-        if (s.kind !== "sym") throw new QgeomError("UNSUPPORTED", `internal: atom in a rational identity; this is a bug in qgeom, please report it with the identity`);
+        if (s.kind !== "sym") throw new QgeomError("INTERNAL", `internal: atom in a rational identity; this is a bug in qgeom, please report it with the identity`);
         return values.get(s.name)!;
       });
       const at = new Atomizer(t, field);

@@ -62,7 +62,7 @@ function jacobiTall(a: Float64Array, m: number, n: number): { u: Float64Array; s
     }
     if (!rotated) break;
   }
-  if (sweep === MAX_SWEEPS) throw new QgeomError("UNSUPPORTED", `svd: one-sided Jacobi did not converge in ${MAX_SWEEPS} sweeps; check the input for huge or tiny entries (rescale it) and report the matrix if it is well scaled`);
+  if (sweep === MAX_SWEEPS) throw new QgeomError("NO_CONVERGENCE", `svd: one-sided Jacobi did not converge in ${MAX_SWEEPS} sweeps; check the input for huge or tiny entries (rescale it) and report the matrix if it is well scaled`);
   const s = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let ss = 0;

@@ -41,7 +41,7 @@ export function implicitQL(d: Float64Array, e: Float64Array, zr: Float64Array | 
       }
       if (m === l) break;
       if (++iter > 60) {
-        throw new QgeomError("UNSUPPORTED", `symmetric eigensolver did not converge for eigenvalue ${l + 1} of ${n} after 60 QL sweeps; rescale the matrix, and report it if it is well scaled`);
+        throw new QgeomError("NO_CONVERGENCE", `symmetric eigensolver did not converge for eigenvalue ${l + 1} of ${n} after 60 QL sweeps; rescale the matrix, and report it if it is well scaled`);
       }
       // Wilkinson shift from the leading 2×2 block, folded into g = d_m − shift
       let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);

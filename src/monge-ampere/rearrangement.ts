@@ -177,7 +177,7 @@ export function monotoneRearrangement(sourceCdf: CdfInput, targetCdf: CdfInput, 
         fa = fm;
       }
     }
-    throw new QgeomError("DOMAIN", `the quantile search for level ${u} did not converge (bracket [${a}, ${b}]); check the CDF is continuous and non-decreasing`);
+    throw new QgeomError("NO_CONVERGENCE", `the quantile search for level ${u} did not converge (bracket [${a}, ${b}]); check the CDF is continuous and non-decreasing`);
   };
 
   const quantile = (u: number, upper = false): number => {

@@ -76,6 +76,14 @@ const CASES: Case[] = [
   { what: "parseDomain: an equality is not a domain", run: () => parseDomain("x == 1"), code: "PARSE", has: ['"x == 1"'] },
   { what: "parseLatex: unbalanced braces", run: () => parseLatex("\\frac{x}{"), code: "PARSE", has: [/offset \d+/] },
 
+  // --- iterative methods that stop short ---
+  {
+    what: "naturalFromMean: Newton stops before its tolerance",
+    run: () => boltzmann.naturalFromMean(2, [0.3, 0.4, 0.1], { maxIter: 1, tol: 1e-300 }),
+    code: "NO_CONVERGENCE",
+    has: ["naturalFromMean", "1 Newton steps"],
+  },
+
   // --- core: building, evaluating, exact arithmetic, limits ---
   { what: "sym: invalid name", run: () => sym("2x"), code: "INVALID_ARGUMENT", has: ['"2x"'] },
   { what: "sym: reserved name", run: () => sym("Infinity"), code: "INVALID_ARGUMENT", has: ['"Infinity" is reserved'] },
