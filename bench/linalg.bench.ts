@@ -5,6 +5,7 @@ import * as math from "mathjs";
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix as MlMatrix } from "ml-matrix";
 import { type CMatrix, type Matrix, cholesky, eigh, eighHermitian, logm, sqrtm, toArray } from "../src/linalg/index.js";
 import { Rng, complexNormalMatrix, normalMatrix } from "../src/random/index.js";
+import { shiftedHermitianGram } from "./matrices.js";
 import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit } from "./util.js";
 
 
@@ -29,21 +30,7 @@ function spd(n: number, seed: number): Matrix {
 
 /** Hermitian PD test matrix Z Z^* / n + I. */
 function hpd(n: number, seed: number): CMatrix {
-  const Z = complexNormalMatrix(new Rng(seed), n, n);
-  const re = new Float64Array(n * n), im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        const ar = Z.re[i * n + k]!, ai = Z.im[i * n + k]!, br = Z.re[j * n + k]!, bi = Z.im[j * n + k]!;
-        sr += ar * br + ai * bi;
-        si += ai * br - ar * bi;
-      }
-      re[i * n + j] = sr / n + (i === j ? 1 : 0);
-      im[i * n + j] = i === j ? 0 : si / n;
-    }
-  }
-  return { rows: n, cols: n, re, im };
+  return shiftedHermitianGram(complexNormalMatrix(new Rng(seed), n, n), 1);
 }
 
 /** Real embedding [[X, −Y], [Y, X]] of X + iY. */

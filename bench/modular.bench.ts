@@ -5,6 +5,7 @@
 import { type CMatrix, toComplexArray } from "../src/linalg/index.js";
 import { densityMatrix, modularFlow, relativeEntropy } from "../src/modular/index.js";
 import { Rng, complexNormalMatrix } from "../src/random/index.js";
+import { shiftedHermitianGram } from "./matrices.js";
 import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit } from "./util.js";
 
 /**
@@ -18,22 +19,9 @@ const T = 0.7;
 
 /** Density matrix (Z Z^H / n + 0.1 I) / tr from a fixed seed. */
 function density(n: number, seed: number): CMatrix {
-  const Z = complexNormalMatrix(new Rng(seed), n, n);
-  const re = new Float64Array(n * n), im = new Float64Array(n * n);
+  const { re, im } = shiftedHermitianGram(complexNormalMatrix(new Rng(seed), n, n), 0.1);
   let tr = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        const ar = Z.re[i * n + k]!, ai = Z.im[i * n + k]!, br = Z.re[j * n + k]!, bi = Z.im[j * n + k]!;
-        sr += ar * br + ai * bi;
-        si += ai * br - ar * bi;
-      }
-      re[i * n + j] = sr / n + (i === j ? 0.1 : 0);
-      im[i * n + j] = i === j ? 0 : si / n;
-    }
-    tr += re[i * n + i]!;
-  }
+  for (let i = 0; i < n; i++) tr += re[i * n + i]!;
   for (let k = 0; k < n * n; k++) {
     re[k] = re[k]! / tr;
     im[k] = im[k]! / tr;

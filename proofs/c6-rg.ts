@@ -7,19 +7,11 @@ import { add, det, div, exp, hessian, log, matMul, matrix, mul, num, PI, pow, sy
 import { rbm } from "../src/boltzmann/index.js";
 import { logAbsDet, maConstant, maIdentityNumeric, maIdentitySymbolic, mongeAmpereReadings, pullbackPotential, toCoordinates } from "../src/cones/index.js";
 import { blockSpinMatrix1D, circulant, coarseGrain, mehtaSchwab, rbmVisibleFreeEnergies, selectionMatrix } from "../src/rg/index.js";
-import { eigvalsh, type Matrix, matmul, slogDet, transpose as ntranspose } from "../src/linalg/index.js";
+import { eigvalsh, type Matrix, slogDet } from "../src/linalg/index.js";
 import { normal, normalMatrix, Rng } from "../src/random/index.js";
+import { randomGramSpd } from "./helpers/numeric.js";
 import type { Proof } from "../src/proofs/index.js";
 
-function spd(rng: Rng, p: number): Matrix {
-  const G = normalMatrix(rng, p, p);
-  const S = matmul(G, ntranspose(G));
-  for (let i = 0; i < p; i++) {
-    S.data[i * p + i]! += 0.5;
-    for (let j = 0; j < i; j++) S.data[i * p + j] = S.data[j * p + i]!;
-  }
-  return S;
-}
 const vechNames = (p: number) => Array.from({ length: p }, (_, i) => Array.from({ length: p - i }, (_, k) => `X${i + 1}${i + k + 1}`)).flat();
 
 export const c6: Proof = {
@@ -50,7 +42,7 @@ export const c6: Proof = {
       const images: Array<[string, Matrix]> = [
         ["block-spin on $\\mathbb Z_8$, b = 4 (8 → 2)", coarseGrain(circulant(C), blockSpinMatrix1D(L, 4))],
         ["block-spin on $\\mathbb Z_8$, b = 8 (8 → 1)", coarseGrain(circulant(C), blockSpinMatrix1D(L, 8))],
-        ["decimation 5 → 3 (selection)", coarseGrain(spd(rng, 5), selectionMatrix(5, [0, 2, 4]))],
+        ["decimation 5 → 3 (selection)", coarseGrain(randomGramSpd(rng, 5), selectionMatrix(5, [0, 2, 4]))],
       ];
       const errs: number[] = [];
       for (const [, Y] of images) errs.push(maIdentityNumeric(Y, "ut").relativeError, maIdentityNumeric(Y, "ut", { hessian: "fd" }).relativeError);
@@ -78,14 +70,14 @@ export const c6: Proof = {
       });
       ctx.identity("as MA-exp(2) of $\\Psi=\\log\\phi\\circ L_A$ itself: $\\det D_u^2\\Psi=\\frac{27}{\\pi^2}(\\det A)^6e^{2\\Psi}$", det(matrix(hessian(Psi, vechNames(2)))), mul(div(num(27), pow(PI, num(2))), pow(num(2), num(6)), exp(mul(num(2), Psi))), dom);
       // numeric, p = 3
-      const X3 = spd(rng, 3), A3 = normalMatrix(rng, 3, 3);
+      const X3 = randomGramSpd(rng, 3), A3 = normalMatrix(rng, 3, 3);
       const P = pullbackPotential(A3);
       const c = maConstant(3, "real", "ut").value;
       const lhs = slogDet(P.hessian!(toCoordinates(X3, "ut"))).logAbsDet;
       ctx.numeric("invertible, p = 3 (random A): $\\log\\det D^2(\\log\\phi\\circ L_A)(X)=\\log c+2\\log\\phi(X)$", lhs, Math.log(c) + 2 * (P.value(toCoordinates(X3, "ut")) + 4 * logAbsDet(A3)), 1e-10, {
         justification: "$\\log\\phi(X)=\\Psi(X)+(p+1)\\log|\\det A|$",
       });
-      const pts = Array.from({ length: 6 }, () => toCoordinates(spd(rng, 3), "ut"));
+      const pts = Array.from({ length: 6 }, () => toCoordinates(randomGramSpd(rng, 3), "ut"));
       const rd = mongeAmpereReadings(P, pts);
       const cPsi = Number(/c = ([0-9.e+-]+)/.exec(rd.ii.detail)?.[1] ?? NaN);
       ctx.numeric("invertible, p = 3: the fitted MA-exp has $\\kappa=2$ and constant $c\\,|\\det A|^{2(p+1)}$", [rd.ii.kappa ?? NaN, cPsi / (c * Math.exp(8 * logAbsDet(A3)))], [2, 1], 1e-8, {
@@ -104,14 +96,14 @@ export const c6: Proof = {
         verify: { vars: vechNames(3), domain: [{ expr: det(Y), op: ">" }] },
         justification: "$D^2(\\log\\phi_2\\circ L_R)=J^\\top D^2\\log\\phi_2\\,J$ with $J$ the $3\\times6$ matrix of $u\\mapsto\\mathrm{vech}(RXR^\\top)$: rank $\\le3<6$",
       });
-      const thin = mongeAmpereReadings(pullbackPotential(normalMatrix(rng, 2, 3)), Array.from({ length: 6 }, () => toCoordinates(spd(rng, 3), "ut")));
+      const thin = mongeAmpereReadings(pullbackPotential(normalMatrix(rng, 2, 3)), Array.from({ length: 6 }, () => toCoordinates(randomGramSpd(rng, 3), "ut")));
       ctx.fact("$k<p$: the pulled-back potential is not MA-exp (random $2\\times3$ R)", thin.ii.holds, thin.ii.detail, { expect: "fails" });
       ctx.fact("$k<p$: not strictly convex (reading iii fails) ...", thin.iii.holds, thin.iii.detail, { expect: "fails" });
       ctx.fact("... but convex", thin.iii.convex === true, thin.iii.detail);
       let rankOk = true;
       for (const [k, p] of [[1, 3], [2, 3], [2, 4], [3, 4]] as const) {
         const Pk = pullbackPotential(normalMatrix(rng, k, p));
-        const lam = eigvalsh(Pk.hessian!(toCoordinates(spd(rng, p), "ut")));
+        const lam = eigvalsh(Pk.hessian!(toCoordinates(randomGramSpd(rng, p), "ut")));
         const top = lam[lam.length - 1]!;
         const rank = Array.from(lam).filter((x) => x > 1e-10 * top).length;
         if (rank !== (k * (k + 1)) / 2) rankOk = false;

@@ -28,22 +28,14 @@ import {
   toSpins,
 } from "../src/boltzmann/index.js";
 import { gaussianKl } from "../src/wishart/index.js";
-import { inverse, logDet, matmul, transpose, type Matrix } from "../src/linalg/index.js";
+import { inverse, logDet, type Matrix } from "../src/linalg/index.js";
 import { normal, normalMatrix, Rng } from "../src/random/index.js";
+import { randomGramSpd } from "./helpers/numeric.js";
 import type { Proof } from "../src/proofs/index.js";
 
 const bits = (k: number, n: number): number[] => Array.from({ length: n }, (_, i) => (k >>> i) & 1);
 const spread = (x: number[]) => Math.max(...x) - Math.min(...x);
 
-function spd(rng: Rng, p: number): Matrix {
-  const G = normalMatrix(rng, p, p);
-  const S = matmul(G, transpose(G));
-  for (let i = 0; i < p; i++) {
-    S.data[i * p + i]! += 0.5;
-    for (let j = 0; j < i; j++) S.data[i * p + j] = S.data[j * p + i]!;
-  }
-  return S;
-}
 
 export const c9: Proof = {
   id: "C9-conventions",
@@ -167,7 +159,7 @@ export const c9: Proof = {
       ctx.numeric("$\\mathrm{KL}(P_\\theta\\|P_{\\theta'})=D_\\psi(\\theta',\\theta)$ (fully visible, n = 3): the expectation is under the first argument, the base point of $D_\\psi$ is the second", expfamKL(n, th, thp), expfamBregman(n, thp, th), 1e-10);
       ctx.numericFails("the same order in both ($D_\\psi(\\theta,\\theta')$) is wrong", expfamBregman(n, th, thp), expfamKL(n, th, thp), 1e-3);
       const p = 3;
-      const S1 = spd(rng, p), S2 = spd(rng, p);
+      const S1 = randomGramSpd(rng, p), S2 = randomGramSpd(rng, p);
       const K1 = inverse(S1), K2 = inverse(S2);
       const psi = (x: Float64Array) => -0.5 * logDet(symmetric({ rows: p, cols: p, data: x }));
       const grad = (x: Float64Array) => inverse(symmetric({ rows: p, cols: p, data: x })).data.map((y) => -0.5 * y);

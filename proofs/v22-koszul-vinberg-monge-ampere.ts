@@ -26,19 +26,11 @@ import {
   toCoordinates,
   wishartMaExpSymbolic,
 } from "../src/cones/index.js";
-import { type CMatrix, type Matrix, cmatmul, conjTranspose, det as ldet, matmul, slogDet, transpose } from "../src/linalg/index.js";
+import { type CMatrix, type Matrix, cmatmul, conjTranspose, det as ldet, slogDet } from "../src/linalg/index.js";
 import { complexNormalMatrix, normalMatrix, Rng } from "../src/random/index.js";
+import { randomGramSpd } from "./helpers/numeric.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 
-function spd(rng: Rng, p: number): Matrix {
-  const G = normalMatrix(rng, p, p);
-  const S = matmul(G, transpose(G));
-  for (let i = 0; i < p; i++) {
-    S.data[i * p + i]! += 0.5;
-    for (let j = 0; j < i; j++) S.data[i * p + j] = S.data[j * p + i]!;
-  }
-  return S;
-}
 function hpd(rng: Rng, p: number): CMatrix {
   const G = complexNormalMatrix(rng, p, p);
   const S = cmatmul(G, conjTranspose(G));
@@ -127,7 +119,7 @@ export const v22: Proof = {
     {
       const ratios: number[] = [];
       for (let p = 1; p <= 5; p++) {
-        const X = spd(rng, p);
+        const X = randomGramSpd(rng, p);
         const ld = slogDet(X).logAbsDet;
         ratios.push(Math.exp(slogDet(hessianNegLogDet(X, "f")).logAbsDet + (p + 1) * ld));
         ratios.push(Math.exp(slogDet(hessianNegLogDet(X, "ut")).logAbsDet + (p + 1) * ld) / 2 ** ((p * (p - 1)) / 2));
@@ -182,7 +174,7 @@ export const v22: Proof = {
       const errs: number[] = [];
       for (const p of [2, 3])
         for (const coords of ["ut", "f"] as const) {
-          errs.push(maIdentityNumeric(spd(rng, p), coords, { hessian: "fd" }).relativeError);
+          errs.push(maIdentityNumeric(randomGramSpd(rng, p), coords, { hessian: "fd" }).relativeError);
           errs.push(maIdentityNumeric(hpd(rng, p), coords, { hessian: "fd" }).relativeError);
         }
       ctx.numeric("$c$ measured with finite-difference Hessians of $\\log\\phi$ (real and complex, p = 2, 3, both coordinate systems): $|c_{\\rm FD}/c-1|$", errs, errs.map(() => 0), 1e-5, { absolute: true });
@@ -209,7 +201,7 @@ export const v22: Proof = {
     {
       const eq: number[] = [], ex: number[] = [];
       for (const coords of ["ut", "f"] as const) {
-        const X = spd(rng, 3), A = normalMatrix(rng, 3, 3);
+        const X = randomGramSpd(rng, 3), A = normalMatrix(rng, 3, 3);
         const r = kvEquivariance(X, A, coords);
         eq.push(r.lhs);
         ex.push(r.rhs);
@@ -219,7 +211,7 @@ export const v22: Proof = {
         ex.push(rc.rhs);
       }
       ctx.numeric("$\\log\\phi(AXA^*)=\\log\\phi(X)-\\frac{2N}r\\log|\\det A|$ ($\\mathrm{Sym}_3$ and $\\mathrm{Herm}_2$, UT and F)", eq, ex, 1e-10);
-      const X = spd(rng, 3), A = normalMatrix(rng, 3, 3);
+      const X = randomGramSpd(rng, 3), A = normalMatrix(rng, 3, 3);
       const H = pullbackPotential(A).hessian!(toCoordinates(X, "ut"));
       const c = maConstant(3, "real", "ut").value;
       ctx.numeric("$\\det D^2(\\log\\phi\\circ L_A)(X)=c\\,\\phi(X)^2$ with the same $c=2048/\\pi^4$ ($\\mathrm{Sym}_3$, invertible A)", slogDet(H).logAbsDet, Math.log(c) + 2 * logKoszulVinberg(X, "ut"), 1e-10, {
@@ -240,7 +232,7 @@ export const v22: Proof = {
     {
       const got: number[] = [], want: number[] = [];
       for (let k = 0; k < 3; k++) {
-        const X = spd(rng, 2);
+        const X = randomGramSpd(rng, 2);
         got.push(kvIntegralSym2(X));
         want.push((Math.PI / 2) * (X.data[0]! * X.data[3]! - X.data[1]! ** 2) ** -1.5);
       }
@@ -253,7 +245,7 @@ export const v22: Proof = {
       const vals: number[] = [], exp: number[] = [];
       for (const field of ["real", "complex"] as const) {
         const p = field === "real" ? 3 : 2;
-        const X = field === "real" ? spd(rng, p) : hpd(rng, p), Y = field === "real" ? spd(rng, p) : hpd(rng, p);
+        const X = field === "real" ? randomGramSpd(rng, p) : hpd(rng, p), Y = field === "real" ? randomGramSpd(rng, p) : hpd(rng, p);
         const A = field === "real" ? normalMatrix(rng, p, p) : complexNormalMatrix(rng, p, p);
         const d = affineInvariantDistance(X, Y);
         vals.push(affineInvariantDistance(Y, X), affineInvariantDistance(congruence(X, A), congruence(Y, A)), affineInvariantDistance(invertPd(X), invertPd(Y)), affineInvariantDistance(X, geodesic(X, Y, 0.3)));

@@ -30,21 +30,13 @@ import {
   gaussianFreeEnergy,
   selectionMatrix,
 } from "../src/rg/index.js";
-import { eigvalsh, inverse as linv, type Matrix as NMatrix, matmul, transpose as ntranspose } from "../src/linalg/index.js";
+import { eigvalsh, inverse as linv, matmul, transpose as ntranspose } from "../src/linalg/index.js";
 import { normalMatrix, Rng } from "../src/random/index.js";
+import { randomGramSpd } from "./helpers/numeric.js";
 import type { Proof, StepCertificate } from "../src/proofs/index.js";
 
 const sub2 = (A: SymbolicMatrix, idx: number[]): SymbolicMatrix => new Matrix(idx.map((i) => idx.map((j) => A.get(i, j))));
 
-function spd(rng: Rng, p: number, eps = 0.5): NMatrix {
-  const G = normalMatrix(rng, p, p);
-  const S = matmul(G, ntranspose(G));
-  for (let i = 0; i < p; i++) {
-    S.data[i * p + i]! += eps;
-    for (let j = 0; j < i; j++) S.data[i * p + j] = S.data[j * p + i]!;
-  }
-  return S;
-}
 
 /** Every entry pair identical as exact expressions (canonical rationals): a certificate. */
 function sameRationals(A: SymbolicMatrix, B: SymbolicMatrix, what: string): StepCertificate {
@@ -98,11 +90,11 @@ export const v23: Proof = {
     const rng = new Rng(2323);
     // --- free energy preservation (numeric), also by quadrature of the integrated site
     {
-      const K = linv(spd(rng, 5));
+      const K = linv(randomGramSpd(rng, 5));
       for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) K.data[i * 5 + j] = K.data[j * 5 + i]!;
       const step = decimate(K, [0, 3]);
       ctx.numeric("free energy preserved: $-\\log\\int e^{-H'}dx_c=-\\log\\int e^{-\\frac12x^\\top Kx}dx$ (p = 5, keep 2 sites)", decimatedFreeEnergy(step), gaussianFreeEnergy(K), 1e-10);
-      const K3 = linv(spd(rng, 3));
+      const K3 = linv(randomGramSpd(rng, 3));
       for (let i = 0; i < 3; i++) for (let j = 0; j < i; j++) K3.data[i * 3 + j] = K3.data[j * 3 + i]!;
       const d3 = decimate(K3, [0, 1]);
       const xc = [0.7, -0.4];
@@ -128,7 +120,7 @@ export const v23: Proof = {
       const R2 = matrix([[num("1/2"), num("1/2"), num(0)], [num(0), num(1), num(-1)]]);
       const lhs = coarseGrainSymbolic(coarseGrainSymbolic(Sig, R1), R2), rhs = coarseGrainSymbolic(Sig, matMul(R2, R1));
       ctx.identity("composition: $R_2(R_1\\Sigma R_1^\\top)R_2^\\top=(R_2R_1)\\Sigma(R_2R_1)^\\top$, entry (1,2), symbolic $4\\times4$ $\\Sigma$", lhs.get(0, 1), rhs.get(0, 1));
-      const S = spd(rng, 6);
+      const S = randomGramSpd(rng, 6);
       const A1 = normalMatrix(rng, 4, 6), A2 = normalMatrix(rng, 3, 4);
       const two = coarseGrain(coarseGrain(S, A1), A2), one = coarseGrain(S, composeCoarseGrainings([A1, A2]));
       ctx.numeric("composition, numeric: coarse-graining by $R_1$ then $R_2$ equals one step by $R_2R_1$ (6 → 4 → 3)", Array.from(two.data), Array.from(one.data), 1e-10);
@@ -136,7 +128,7 @@ export const v23: Proof = {
       for (let t = 0; t < 50; t++) {
         const p = 3 + (t % 4), k = 1 + (t % p);
         const R = normalMatrix(rng, k, p);
-        const lam = eigvalsh(coarseGrain(spd(rng, p, 0.1), R));
+        const lam = eigvalsh(coarseGrain(randomGramSpd(rng, p, 0.1), R));
         worst = Math.min(worst, lam[0]! / lam[lam.length - 1]!);
         const G = normalMatrix(rng, p, 1);
         const psd = matmul(G, ntranspose(G));
@@ -153,7 +145,7 @@ export const v23: Proof = {
         code = (e as { code?: string }).code ?? "";
       }
       ctx.fact("a rank-deficient R (rows 1 2 3 and 2 4 6) is rejected: it is not a coarse-graining onto $\\mathrm{Sym}_2^{++}$", code === "INVALID_ARGUMENT", `checkFullRowRank threw ${code || "nothing"}`);
-      const Sg = spd(rng, 5);
+      const Sg = randomGramSpd(rng, 5);
       const keep = [1, 4];
       const sel = coarseGrain(Sg, selectionMatrix(5, keep));
       const Ksg = linv(Sg);

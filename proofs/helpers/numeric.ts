@@ -13,6 +13,17 @@ export function randomSpd(rng: Rng, n: number): Matrix {
   return S;
 }
 
+/** A random SPD matrix G Gᵀ + εI (G p×p standard normal, not scaled by 1/p), exactly symmetric. */
+export function randomGramSpd(rng: Rng, p: number, eps = 0.5): Matrix {
+  const G = normalMatrix(rng, p, p);
+  const S = matmul(G, transpose(G));
+  for (let i = 0; i < p; i++) {
+    S.data[i * p + i]! += eps;
+    for (let j = 0; j < i; j++) S.data[i * p + j] = S.data[j * p + i]!;
+  }
+  return S;
+}
+
 /** max|A − B| / max(1, max|B|): the relative error of MATH §9 for matrices. */
 export function relErrMatrix(A: Matrix, B: Matrix): number {
   return maxAbs(sub(A, B)) / Math.max(1, maxAbs(B));

@@ -1,6 +1,6 @@
 // Source text of the runtime helpers, inlined by emitModule so that an emitted module has no imports.
 // Each is a line-by-line transliteration of src/core/special.ts (and runtime.ts for the domain rules)
-// performing the same operations in the same order; test/compile/helpers-source.test.ts holds them
+// performing the same operations in the same order; test/compile/helpers.test.ts holds them
 // bit-identical to the functions the in-process code calls. `${N}` marks a TypeScript `: number`
 // annotation and `${B}` a non-null assertion on an array read (empty in the JavaScript variant).
 import type { HelperName } from "./ir.js";

@@ -3,7 +3,7 @@
 //   log φ(AXA*) = log φ(X) − (N/r)·2 log|det A|  (−(p+1) log|det A| real, −2p log|det A| complex);
 //   det D²(log φ ∘ L_A)(X) = (det L_A)² c φ(AXA*)² = c φ(X)², so the Monge–Ampère constant is preserved.
 import { QgeomError } from "../core/index.js";
-import { type CMatrix, type Matrix, cmatmul, conjTranspose, det, isComplex, matmul, realPart, transpose } from "../linalg/index.js";
+import { type CMatrix, type Matrix, cmatmul, conjTranspose, det, hermitianPart, isComplex, matmul, realPart, symmetrize, transpose } from "../linalg/index.js";
 import { type Coords, type Field, basisMatrix, checkCoords, coordinateBasis, toCoordinates } from "./coords.js";
 import { kvExponent, logKoszulVinberg } from "./kv.js";
 
@@ -17,25 +17,10 @@ export function congruence(X: Matrix | CMatrix, A: Matrix | CMatrix): Matrix | C
   square(A, "A");
   if (A.rows !== X.rows) throw new QgeomError("SHAPE", `A is ${A.rows}×${A.cols} but X is ${X.rows}×${X.cols}; pass an A of the same size as X`);
   if (!isComplex(X) && !isComplex(A)) {
-    const Y = matmul(matmul(A, X), transpose(A));
-    const p = Y.rows;
-    for (let i = 0; i < p; i++)
-      for (let j = i + 1; j < p; j++) Y.data[i * p + j] = Y.data[j * p + i] = 0.5 * (Y.data[i * p + j]! + Y.data[j * p + i]!);
-    return Y;
+    return symmetrize(matmul(matmul(A, X), transpose(A)));
   }
   const Ac: CMatrix = isComplex(A) ? A : { rows: A.rows, cols: A.cols, re: A.data, im: new Float64Array(A.data.length) };
-  const Y = cmatmul(cmatmul(Ac, X), conjTranspose(Ac));
-  const p = Y.rows;
-  for (let i = 0; i < p; i++) {
-    Y.im[i * p + i] = 0;
-    for (let j = i + 1; j < p; j++) {
-      const r = 0.5 * (Y.re[i * p + j]! + Y.re[j * p + i]!), m = 0.5 * (Y.im[i * p + j]! - Y.im[j * p + i]!);
-      Y.re[i * p + j] = Y.re[j * p + i] = r;
-      Y.im[i * p + j] = m;
-      Y.im[j * p + i] = -m;
-    }
-  }
-  return Y;
+  return hermitianPart(cmatmul(cmatmul(Ac, X), conjTranspose(Ac)));
 }
 
 /** log |det A| for real or complex square A (complex via the real embedding: det = |det A|²). */

@@ -3,7 +3,7 @@
 // For the canonical metric of §5.3 multiply d by √((p+1)/2) (real) or √p (complex). d is symmetric and
 // invariant under X, Y ↦ AXA*, AYA* and under X, Y ↦ X⁻¹, Y⁻¹.
 import { QgeomError } from "../core/index.js";
-import { type CMatrix, type Matrix, cmatmul, eigvalsh, invSqrtm, isComplex, matmul, powm, sqrtm } from "../linalg/index.js";
+import { type CMatrix, type Matrix, cmatmul, eigvalsh, hermitianPart, invSqrtm, isComplex, matmul, powm, sqrtm, symmetrize } from "../linalg/index.js";
 import { kvExponent, pdInfo } from "./kv.js";
 
 function sandwich(X: Matrix | CMatrix, Y: Matrix | CMatrix): Matrix | CMatrix {
@@ -14,19 +14,7 @@ function sandwich(X: Matrix | CMatrix, Y: Matrix | CMatrix): Matrix | CMatrix {
   const W = invSqrtm(X);
   const M = isComplex(W) || isComplex(Y) ? cmatmul(cmatmul(W, Y), W) : matmul(matmul(W, Y), W);
   // exact Hermitian symmetry for the spectral functions
-  const p = M.rows;
-  if (isComplex(M)) {
-    for (let i = 0; i < p; i++) {
-      M.im[i * p + i] = 0;
-      for (let j = i + 1; j < p; j++) {
-        const r = 0.5 * (M.re[i * p + j]! + M.re[j * p + i]!), m = 0.5 * (M.im[i * p + j]! - M.im[j * p + i]!);
-        M.re[i * p + j] = M.re[j * p + i] = r;
-        M.im[i * p + j] = m;
-        M.im[j * p + i] = -m;
-      }
-    }
-  } else for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) M.data[i * p + j] = M.data[j * p + i] = 0.5 * (M.data[i * p + j]! + M.data[j * p + i]!);
-  return M;
+  return isComplex(M) ? hermitianPart(M) : symmetrize(M);
 }
 
 /**

@@ -35,12 +35,12 @@ export {
 export { type CongruenceJacobian, congruence, logAbsDet, congruenceJacobian, kvEquivariance } from "./congruence.js";
 export { affineInvariantDistance, geodesic } from "./distance.js";
 export { traceInner, dualConeWitness } from "./self-duality.js";
+export { fdHessian } from "./fd-hessian.js";
 export { kvIntegralSym2 } from "./kv-integral.js";
 export {
   type Potential,
   type ReadingResult,
   type MaReadings,
-  fdHessian,
   mongeAmpereReadings,
   kvPotential,
   wishartPotential,

@@ -9,6 +9,7 @@
 import { QgeomError } from "../core/index.js";
 import { type Matrix, eigvalsh, matmul, transpose } from "../linalg/index.js";
 import { type Coords, basisMatrix, checkCoords, coordinateBasis, coordinateDimension, fromCoordinates } from "./coords.js";
+import { fdHessian } from "./fd-hessian.js";
 import { kvExponent, logKoszulVinberg, pdInfo } from "./kv.js";
 import { canonicalMetricMatrix, hessianNegLogDet } from "./metric.js";
 
@@ -57,25 +58,6 @@ export interface MaReadings {
   readonly ii: ReadingResult;
   /** Reading (iii), MA-elliptic: D²Φ ≻ 0 at every sample point. */
   readonly iii: ReadingResult;
-}
-
-/** D²Φ by central differences with one Richardson step (h, h/2), error O(h⁴). */
-export function fdHessian(f: (x: Float64Array) => number, x: ArrayLike<number>, h = 1e-3): Matrix {
-  const x0 = Float64Array.from(x);
-  const N = x0.length;
-  const second = (a: number, b: number, s: number) => {
-    const at = (sa: number, sb: number) => {
-      const u = Float64Array.from(x0);
-      u[a]! += sa * s;
-      u[b]! += sb * s;
-      return f(u);
-    };
-    return (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * s * s);
-  };
-  const H = new Float64Array(N * N);
-  for (let a = 0; a < N; a++)
-    for (let b = a; b < N; b++) H[a * N + b] = H[b * N + a] = (4 * second(a, b, h / 2) - second(a, b, h)) / 3;
-  return { rows: N, cols: N, data: H };
 }
 
 /**

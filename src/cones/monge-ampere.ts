@@ -31,6 +31,7 @@ import {
 import { type CMatrix, type Matrix, cholesky, isComplex } from "../linalg/index.js";
 import { Rng } from "../random/index.js";
 import { type Coords, type Field, checkCoords, checkField, checkP, coordinateBasis, coordinateDimension, fromCoordinates, toCoordinates } from "./coords.js";
+import { fdHessian } from "./fd-hessian.js";
 import { kvConstantExpr, kvExponent, kvLogConstant, logKoszulVinberg, pdInfo } from "./kv.js";
 import { hessianNegLogDet } from "./metric.js";
 
@@ -364,25 +365,8 @@ export function fdHessianLogPhi(X: Matrix | CMatrix, coords: Coords): Matrix {
   const info = pdInfo(X);
   const field = info.field, p = info.p;
   const u0 = toCoordinates(X, coords);
-  const N = u0.length;
   const f = (u: Float64Array) => logKoszulVinberg(fromCoordinates(u, p, field, coords), coords);
-  const h0 = 2e-3 * info.eigenvalues[0]!;
-  const second = (a: number, b: number, h: number) => {
-    const at = (sa: number, sb: number) => {
-      const u = Float64Array.from(u0);
-      u[a]! += sa * h;
-      u[b]! += sb * h;
-      return f(u);
-    };
-    return (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * h * h);
-  };
-  const H = new Float64Array(N * N);
-  for (let a = 0; a < N; a++)
-    for (let b = a; b < N; b++) {
-      const d1 = second(a, b, h0), d2 = second(a, b, h0 / 2);
-      H[a * N + b] = H[b * N + a] = (4 * d2 - d1) / 3;
-    }
-  return { rows: N, cols: N, data: H };
+  return fdHessian(f, u0, 2e-3 * info.eigenvalues[0]!);
 }
 
 /**

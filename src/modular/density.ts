@@ -14,7 +14,7 @@ import {
   shapeOf,
   symmetrize,
 } from "../linalg/index.js";
-import { type Split, reconstruct, splitOf, toMatrixOrC } from "./kernels.js";
+import { type Split, hermitianize, reconstruct, splitOf, toMatrixOrC } from "./kernels.js";
 
 /** A validated density matrix with its spectral decomposition. */
 export interface DensityMatrix {
@@ -213,22 +213,8 @@ function buildFromSpectrum(
   name: string,
   real: boolean,
 ): DensityMatrix {
-  const rho = reconstruct(V, values, null);
   // exact Hermitian symmetry of the stored matrix
-  const re = rho.re, im = rho.im;
-  for (let i = 0; i < n; i++) {
-    if (im !== null) im[i * n + i] = 0;
-    for (let j = i + 1; j < n; j++) {
-      const a = 0.5 * (re[i * n + j]! + re[j * n + i]!);
-      re[i * n + j] = a;
-      re[j * n + i] = a;
-      if (im !== null) {
-        const b = 0.5 * (im[i * n + j]! - im[j * n + i]!);
-        im[i * n + j] = b;
-        im[j * n + i] = -b;
-      }
-    }
-  }
+  const { re, im } = hermitianize(reconstruct(V, values, null));
   const faithful = values[0]! > 0;
   return {
     kind: "density",

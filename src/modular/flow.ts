@@ -4,10 +4,10 @@
 import { QgeomError, excerpt } from "../core/errors.js";
 import { type CMatrix, type Complex, type Matrix, eigh, eighHermitian, isComplex, shapeOf } from "../linalg/index.js";
 import { type DensityInput, type DensityMatrix, matrixOf, stateOf, toLinalg, vectorsOf } from "./density.js";
-import { type Split, addSplit, hadamard, mul, scaleColumns, scaleSplit, splitOf, toCMatrix, toMatrixOrC } from "./kernels.js";
+import { type Split, addSplit, hadamard, hermitianize, mul, scaleColumns, scaleSplit, splitOf, toCMatrix, toMatrixOrC } from "./kernels.js";
 import { type MatrixInput, complexOf, operandOf, realOf } from "./operands.js";
 import { logRatioGrid, powerSplit, sandwich } from "./spectral.js";
-import { hermitianize, logSplit, sameSize } from "./tomita.js";
+import { logSplit, sameSize } from "./tomita.js";
 
 /** log ρ = V diag(log p) V* of a faithful state (real Matrix for real ρ). */
 export function logDensity(rho: DensityInput): Matrix | CMatrix {

@@ -22,6 +22,25 @@ export function toMatrixOrC(A: Split): Matrix | CMatrix {
   return A.im === null ? { rows: A.n, cols: A.n, data: A.re } : toCMatrix(A);
 }
 
+/** Makes a numerically Hermitian Split exactly Hermitian in place (averaging mirrored entries, real diagonal). */
+export function hermitianize(A: Split): Split {
+  const n = A.n, re = A.re, im = A.im;
+  for (let i = 0; i < n; i++) {
+    if (im !== null) im[i * n + i] = 0;
+    for (let j = i + 1; j < n; j++) {
+      const a = 0.5 * (re[i * n + j]! + re[j * n + i]!);
+      re[i * n + j] = a;
+      re[j * n + i] = a;
+      if (im !== null) {
+        const b = 0.5 * (im[i * n + j]! - im[j * n + i]!);
+        im[i * n + j] = b;
+        im[j * n + i] = -b;
+      }
+    }
+  }
+  return A;
+}
+
 /**
  * C = op(A) op(B) with op ∈ {N: identity, H: conjugate transpose}. op(B) = B* is materialised
  * (n² copies) so that every product runs as row updates C[i, :] += a_ik B[k, :] along contiguous

@@ -5,7 +5,7 @@
 // The transpose matters for complex h (Cᵀ = C̄); the Jordan–Wigner check below shows the
 // untransposed formula failing.
 import { QgeomError, excerpt } from "../core/errors.js";
-import { type CMatrix, type Matrix, conj, eighHermitian, eigh, funm, isComplex, shapeOf, toComplex } from "../linalg/index.js";
+import { type CMatrix, type Matrix, conj, eighHermitian, eigh, funm, hermitianPart, isComplex, shapeOf, toComplex } from "../linalg/index.js";
 import { type DensityMatrix, gibbsState, toLinalg } from "./density.js";
 import { vonNeumannEntropy } from "./entropy.js";
 import { modularHamiltonian } from "./flow.js";
@@ -173,7 +173,7 @@ export function peschelJordanWignerCheck(h: MatrixInput): PeschelCheck {
   const Hq = quadraticHamiltonian(A, modes);
   const rho = gibbsState(Hq, 1, { name: "h" });
   const C = correlationMatrix(rho, modes);
-  const Cc = hermitize(C);
+  const Cc = hermitianPart(C);
   const hs = splitOf(isComplex(A) ? A : toComplex(A));
   const nh = frob(hs) || 1;
   const hT = splitOf(peschelHamiltonian(Cc));
@@ -204,18 +204,3 @@ function identityScaled(n: number, s: number): Float64Array {
   return d;
 }
 
-function hermitize(C: CMatrix): CMatrix {
-  const n = C.rows;
-  const re = C.re.slice(), im = C.im.slice();
-  for (let i = 0; i < n; i++) {
-    im[i * n + i] = 0;
-    for (let j = i + 1; j < n; j++) {
-      const a = 0.5 * (re[i * n + j]! + re[j * n + i]!), b = 0.5 * (im[i * n + j]! - im[j * n + i]!);
-      re[i * n + j] = a;
-      re[j * n + i] = a;
-      im[i * n + j] = b;
-      im[j * n + i] = -b;
-    }
-  }
-  return { rows: n, cols: n, re, im };
-}

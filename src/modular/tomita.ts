@@ -5,7 +5,7 @@
 import { QgeomError } from "../core/errors.js";
 import type { CMatrix, Complex, Matrix } from "../linalg/index.js";
 import { type DensityInput, type DensityMatrix, stateOf, vectorsOf } from "./density.js";
-import { type Split, addSplit, conjTransposeSplit, mul, reconstruct, toCMatrix, toMatrixOrC } from "./kernels.js";
+import { type Split, addSplit, conjTransposeSplit, hermitianize, mul, reconstruct, toCMatrix, toMatrixOrC } from "./kernels.js";
 import { type MatrixInput, complexOf, operandOf, squareOperandOf } from "./operands.js";
 import { powerSplit, sandwich } from "./spectral.js";
 
@@ -94,25 +94,6 @@ export function relativeTomitaS(sigma: DensityInput, rho: DensityInput, xi: Matr
 /** Internal: log ρ = V diag(log p) V* of a faithful state, as an exactly Hermitian Split. */
 export function logSplit(s: DensityMatrix): Split {
   return hermitianize(reconstruct(vectorsOf(s), s.logEigenvalues, null));
-}
-
-/** Makes a numerically Hermitian Split exactly Hermitian (averaging mirrored entries). */
-export function hermitianize(A: Split): Split {
-  const n = A.n, re = A.re, im = A.im;
-  for (let i = 0; i < n; i++) {
-    if (im !== null) im[i * n + i] = 0;
-    for (let j = i + 1; j < n; j++) {
-      const a = 0.5 * (re[i * n + j]! + re[j * n + i]!);
-      re[i * n + j] = a;
-      re[j * n + i] = a;
-      if (im !== null) {
-        const b = 0.5 * (im[i * n + j]! - im[j * n + i]!);
-        im[i * n + j] = b;
-        im[j * n + i] = -b;
-      }
-    }
-  }
-  return A;
 }
 
 /** Internal: the two states act on the same space. */

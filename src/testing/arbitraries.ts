@@ -72,30 +72,7 @@ function complexFrom(n: number, xs: number[], ys: number[]): CMatrix {
   return { rows: n, cols: n, re: Float64Array.from(xs), im: Float64Array.from(ys) };
 }
 
-/** A A* (Gram matrix) for real (im null) or complex A, as split arrays. */
-function gram(n: number, ar: Float64Array, ai: Float64Array | null): { re: Float64Array; im: Float64Array } {
-  const re = new Float64Array(n * n), im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        const xr = ar[i * n + k]!, yr = ar[j * n + k]!;
-        const xi = ai === null ? 0 : ai[i * n + k]!, yi = ai === null ? 0 : ai[j * n + k]!;
-        // x · conj(y)
-        sr += xr * yr + xi * yi;
-        si += xi * yr - xr * yi;
-      }
-      re[i * n + j] = sr;
-      re[j * n + i] = sr;
-      im[i * n + j] = si;
-      im[j * n + i] = -si;
-    }
-    im[i * n + i] = 0;
-  }
-  return { re, im };
-}
-
-/** Q diag(λ) Q* for Q with orthonormal columns (real: qi null). */
+/** Q diag(λ) Q* for a square Q (real: qi null), exactly Hermitian, as split arrays. */
 function congruence(n: number, qr: Float64Array, qi: Float64Array | null, lam: Float64Array): { re: Float64Array; im: Float64Array } {
   const re = new Float64Array(n * n), im = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -115,6 +92,11 @@ function congruence(n: number, qr: Float64Array, qi: Float64Array | null, lam: F
     im[i * n + i] = 0;
   }
   return { re, im };
+}
+
+/** A A* (Gram matrix) for real (im null) or complex A: the congruence with λ = 1 (exact, 1·x = x). */
+function gram(n: number, ar: Float64Array, ai: Float64Array | null): { re: Float64Array; im: Float64Array } {
+  return congruence(n, ar, ai, new Float64Array(n).fill(1));
 }
 
 function pd(opts: PdOptions, complex: boolean, fn: string): fc.Arbitrary<{ re: Float64Array; im: Float64Array; n: number }> {

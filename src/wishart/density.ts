@@ -172,38 +172,80 @@ function dfInputs(df: Expr): string[] {
   return df.kind === "sym" ? [df.name] : [];
 }
 
+/** The determinants and trace term a density is built from, with the matrices and inputs they use. */
+interface DensityParts {
+  /** det of the random matrix. */
+  detV: Expr;
+  /** det of the scale matrix. */
+  detG: Expr;
+  /** tr(Σ⁻¹S) (Wishart laws) or tr(ΨX⁻¹) (inverse Wishart). */
+  tr: Expr;
+  variable: SymbolicMatrix | Expr;
+  scale: SymbolicMatrix | Expr;
+  inputs: string[];
+  spd: SymbolicMatrix[];
+}
+
+/** Which matrix the trace term inverts: the scale (tr(Σ⁻¹S)) or the random matrix (tr(ΨX⁻¹)). */
+type Inverted = "scale" | "variable";
+
+/** Notation "matrix": matrix symbols with the print-only det, tr, inv and matmul kernels. */
+function matrixSymbolParts(vName: string, gName: string, inverted: Inverted): DensityParts {
+  const V = sym(vName), G = sym(gName);
+  const detV = fn("det", V);
+  const detG = fn("det", G);
+  const tr = fn("tr", inverted === "scale" ? fn("matmul", fn("inv", G), V) : fn("matmul", G, fn("inv", V)));
+  return { detV, detG, tr, variable: V, scale: G, inputs: [], spd: [] };
+}
+
+/**
+ * Notation "entries", real symmetric: closed-form determinants and the trace term through the
+ * adjugate, tr(Σ⁻¹S) = tr(adj(Σ) S)/det Σ or tr(ΨX⁻¹) = tr(Ψ adj(X))/det X.
+ */
+function realEntryParts(vName: string, gName: string, p: number, n: Expr, inverted: Inverted): DensityParts {
+  const V = realEntries(vName, p), G = realEntries(gName, p);
+  const detV = det(V.M);
+  const detG = det(G.M);
+  const tr =
+    inverted === "scale"
+      ? mul(traceSymmetricProduct(adjugate(G.M), V.M), pow(detG, num(-1)))
+      : mul(traceSymmetricProduct(G.M, adjugate(V.M)), pow(detV, num(-1)));
+  return { detV, detG, tr, variable: V.M, scale: G.M, inputs: [...V.names, ...G.names, ...dfInputs(n)], spd: [V.M, G.M] };
+}
+
+/** Notation "entries", complex Hermitian: expanded real polynomials det S, det Σ and tr(adj(Σ) S)/det Σ. */
+function hermitianEntryParts(vName: string, gName: string, p: number, n: Expr): DensityParts {
+  const S = hermitianMatrixSymbols(vName, p), G = hermitianMatrixSymbols(gName, p);
+  const detV = expand(det(S.matrix));
+  const detG = expand(det(G.matrix));
+  const tr = mul(traceHermitianProduct(adjugate(G.matrix), S.matrix), pow(detG, num(-1)));
+  return { detV, detG, tr, variable: S.matrix, scale: G.matrix, inputs: [...S.variables, ...G.variables, ...dfInputs(n)], spd: [] };
+}
+
+/** The validated dimension, notation and degrees of freedom of a law, and the parts its density is built from. */
+function densitySetup(p: number, options: SymbolicDensityOptions, law: SymbolicDensity["law"]): { notation: "entries" | "matrix"; n: Expr; parts: DensityParts } {
+  checkDimension(p, "p");
+  const notation = notationOf(p, options.notation);
+  const n = dfExpr(options.df);
+  const inverse = law === "inverse-wishart";
+  const vName = checkName(options.variable ?? (inverse ? "X" : "S"), "variable");
+  const gName = checkName(options.scale ?? (inverse ? "Psi" : "Sigma"), "scale");
+  const inverted: Inverted = inverse ? "variable" : "scale";
+  if (notation === "matrix") return { notation, n, parts: matrixSymbolParts(vName, gName, inverted) };
+  const parts = law === "complex-wishart" ? hermitianEntryParts(vName, gName, p, n) : realEntryParts(vName, gName, p, n, inverted);
+  return { notation, n, parts };
+}
+
 /**
  * The real Wishart density of W_p(n, Σ) (MATH §4.1) and its log, as expressions. With explicit
  * entries (p ≤ 4) the result compiles: `compile(d.logDensity, d.inputs, { spd: d.spd })`.
  */
 export function wishartDensity(p: number, options: SymbolicDensityOptions = {}): SymbolicDensity {
-  checkDimension(p, "p");
-  const notation = notationOf(p, options.notation);
-  const n = dfExpr(options.df);
-  const sName = checkName(options.variable ?? "S", "variable");
-  const gName = checkName(options.scale ?? "Sigma", "scale");
+  const { notation, n, parts } = densitySetup(p, options, "wishart");
+  const { detV: detS, detG: detSigma, tr, variable, scale, inputs, spd } = parts;
   const P = num(p);
   const a = mul(num(Rational.HALF), add(n, neg(P), num(-1))); // (n − p − 1)/2
   const halfN = mul(num(Rational.HALF), n);
-  let detS: Expr, detSigma: Expr, tr: Expr, variable: SymbolicMatrix | Expr, scale: SymbolicMatrix | Expr;
-  let inputs: string[] = [], spd: SymbolicMatrix[] = [];
-  if (notation === "entries") {
-    const S = realEntries(sName, p), G = realEntries(gName, p);
-    detS = det(S.M);
-    detSigma = det(G.M);
-    tr = mul(traceSymmetricProduct(adjugate(G.M), S.M), pow(detSigma, num(-1)));
-    variable = S.M;
-    scale = G.M;
-    inputs = [...S.names, ...G.names, ...dfInputs(n)];
-    spd = [S.M, G.M];
-  } else {
-    const S = sym(sName), G = sym(gName);
-    detS = fn("det", S);
-    detSigma = fn("det", G);
-    tr = fn("tr", fn("matmul", fn("inv", G), S));
-    variable = S;
-    scale = G;
-  }
   const shift = coordinateTerm(p, options.coordinates, false);
   const logDensity = add(
     mul(a, log(detS)),
@@ -229,30 +271,9 @@ export function wishartDensity(p: number, options: SymbolicDensityOptions = {}):
  * symbol matrices (see {@link hermitianMatrixSymbols}); det and tr(adj(Σ) S) are expanded real polynomials.
  */
 export function complexWishartDensity(p: number, options: SymbolicDensityOptions = {}): SymbolicDensity {
-  checkDimension(p, "p");
-  const notation = notationOf(p, options.notation);
-  const n = dfExpr(options.df);
-  const sName = checkName(options.variable ?? "S", "variable");
-  const gName = checkName(options.scale ?? "Sigma", "scale");
+  const { notation, n, parts } = densitySetup(p, options, "complex-wishart");
+  const { detV: detS, detG: detSigma, tr, variable, scale, inputs } = parts;
   const a = add(n, num(-p)); // n − p
-  let detS: Expr, detSigma: Expr, tr: Expr, variable: SymbolicMatrix | Expr, scale: SymbolicMatrix | Expr;
-  let inputs: string[] = [];
-  if (notation === "entries") {
-    const S = hermitianMatrixSymbols(sName, p), G = hermitianMatrixSymbols(gName, p);
-    detS = expand(det(S.matrix));
-    detSigma = expand(det(G.matrix));
-    tr = mul(traceHermitianProduct(adjugate(G.matrix), S.matrix), pow(detSigma, num(-1)));
-    variable = S.matrix;
-    scale = G.matrix;
-    inputs = [...S.variables, ...G.variables, ...dfInputs(n)];
-  } else {
-    const S = sym(sName), G = sym(gName);
-    detS = fn("det", S);
-    detSigma = fn("det", G);
-    tr = fn("tr", fn("matmul", fn("inv", G), S));
-    variable = S;
-    scale = G;
-  }
   const shift = coordinateTerm(p, options.coordinates, true);
   const logDensity = add(mul(a, log(detS)), neg(tr), neg(mul(n, log(detSigma))), neg(lcmultigammaExpr(n, p)), shift);
   const density = mul(
@@ -270,32 +291,10 @@ export function complexWishartDensity(p: number, options: SymbolicDensityOptions
  * default names X (variable) and Psi (scale).
  */
 export function inverseWishartDensity(p: number, options: SymbolicDensityOptions = {}): SymbolicDensity {
-  checkDimension(p, "p");
-  const notation = notationOf(p, options.notation);
-  const n = dfExpr(options.df);
-  const xName = checkName(options.variable ?? "X", "variable");
-  const gName = checkName(options.scale ?? "Psi", "scale");
+  const { notation, n, parts } = densitySetup(p, options, "inverse-wishart");
+  const { detV: detX, detG: detPsi, tr, variable, scale, inputs, spd } = parts;
   const halfN = mul(num(Rational.HALF), n);
   const b = mul(num(Rational.HALF), add(n, num(p + 1))); // (n + p + 1)/2
-  let detX: Expr, detPsi: Expr, tr: Expr, variable: SymbolicMatrix | Expr, scale: SymbolicMatrix | Expr;
-  let inputs: string[] = [], spd: SymbolicMatrix[] = [];
-  if (notation === "entries") {
-    const X = realEntries(xName, p), G = realEntries(gName, p);
-    detX = det(X.M);
-    detPsi = det(G.M);
-    tr = mul(traceSymmetricProduct(G.M, adjugate(X.M)), pow(detX, num(-1)));
-    variable = X.M;
-    scale = G.M;
-    inputs = [...X.names, ...G.names, ...dfInputs(n)];
-    spd = [X.M, G.M];
-  } else {
-    const X = sym(xName), G = sym(gName);
-    detX = fn("det", X);
-    detPsi = fn("det", G);
-    tr = fn("tr", fn("matmul", G, fn("inv", X)));
-    variable = X;
-    scale = G;
-  }
   const shift = coordinateTerm(p, options.coordinates, false);
   const logDensity = add(
     mul(halfN, log(detPsi)),

@@ -8,10 +8,10 @@
 //     (= H(S) − (p+1) E log det S for S ~ W_p(n, Ψ⁻¹)).
 import { QgeomError } from "../core/index.js";
 import { type Matrix, DEFAULT_SYMMETRY_TOL } from "../linalg/index.js";
-import { type Rng, chiSquare, standardNormal } from "../random/index.js";
+import type { Rng } from "../random/index.js";
 import { multidigamma, multigammaln } from "./gamma.js";
 import { type DensityOptions, type MatrixStack, coordinateShift, toStack } from "./logpdf.js";
-import { checkCount } from "./sample.js";
+import { bartlettFactor, drawMethods, gramInto } from "./sample.js";
 import { type RealMatrixInput, type ScaleFactor, checkDf, checkSize, excerpt, factorSpd, toRealMatrix } from "./validate.js";
 
 /** The inverse-Wishart log-density with the scale Ψ factored once. */
@@ -184,11 +184,7 @@ export function inverseWishartSampler(
   const p = sc.p, C = sc.L.data;
   const A = new Float64Array(p * p), W = new Float64Array(p * p), B = new Float64Array(p * p);
   const into = (rng: Rng, out: Float64Array, off: number): void => {
-    A.fill(0);
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < i; j++) A[i * p + j] = standardNormal(rng);
-      A[i * p + i] = Math.sqrt(chiSquare(rng, df - i));
-    }
+    bartlettFactor(rng, df, p, A);
     // W = A⁻¹ (lower triangular)
     W.fill(0);
     for (let j = 0; j < p; j++) {
@@ -207,29 +203,9 @@ export function inverseWishartSampler(
         for (let k = 0; k <= m; k++) s += C[i * p + k]! * W[j * p + k]!;
         B[i * p + j] = s;
       }
-    for (let i = 0; i < p; i++)
-      for (let j = 0; j <= i; j++) {
-        let s = 0;
-        for (let k = 0; k < p; k++) s += B[i * p + k]! * B[j * p + k]!;
-        out[off + i * p + j] = s;
-        out[off + j * p + i] = s;
-      }
+    gramInto(B, p, p, out, off);
   };
-  return {
-    p,
-    df,
-    sample(rng: Rng): Matrix {
-      const out = new Float64Array(p * p);
-      into(rng, out, 0);
-      return { rows: p, cols: p, data: out };
-    },
-    sampleStack(rng: Rng, count: number): Float64Array {
-      checkCount(count);
-      const out = new Float64Array(count * p * p);
-      for (let k = 0; k < count; k++) into(rng, out, k * p * p);
-      return out;
-    },
-  };
+  return { p, df, ...drawMethods(p, into) };
 }
 
 /** One draw of W_p⁻¹(df, scale). */

@@ -55,7 +55,7 @@ export function checkCount(count: unknown): number {
 }
 
 /** out[off ..] = B Bᵀ for a p×m matrix B (row-major), exactly symmetric. */
-function gramInto(B: Float64Array, p: number, m: number, out: Float64Array, off: number): void {
+export function gramInto(B: Float64Array, p: number, m: number, out: Float64Array, off: number): void {
   for (let i = 0; i < p; i++)
     for (let j = 0; j <= i; j++) {
       let s = 0;
@@ -82,6 +82,26 @@ export function bartlettFactor(rng: Rng, df: number, p: number, A: Float64Array)
     for (let j = 0; j < i; j++) A[i * p + j] = standardNormal(rng);
     A[i * p + i] = Math.sqrt(chiSquare(rng, df - i));
   }
+}
+
+/** `sample` and `sampleStack` of a sampler whose `into(rng, out, off)` writes one p×p draw into out[off ..]. */
+export function drawMethods(
+  p: number,
+  into: (rng: Rng, out: Float64Array, off: number) => void,
+): { sample(rng: Rng): Matrix; sampleStack(rng: Rng, count: number): Float64Array } {
+  return {
+    sample(rng: Rng): Matrix {
+      const out = new Float64Array(p * p);
+      into(rng, out, 0);
+      return { rows: p, cols: p, data: out };
+    },
+    sampleStack(rng: Rng, count: number): Float64Array {
+      checkCount(count);
+      const out = new Float64Array(count * p * p);
+      for (let k = 0; k < count; k++) into(rng, out, k * p * p);
+      return out;
+    },
+  };
 }
 
 /**
@@ -115,23 +135,7 @@ export function wishartSampler(df: number, scale: RealMatrixInput, options: Samp
       gramInto(B, p, df, out, off);
     }
   };
-  return {
-    p,
-    df,
-    method,
-    sampleInto,
-    sample(rng: Rng): Matrix {
-      const out = new Float64Array(p * p);
-      sampleInto(rng, out, 0);
-      return { rows: p, cols: p, data: out };
-    },
-    sampleStack(rng: Rng, count: number): Float64Array {
-      checkCount(count);
-      const out = new Float64Array(count * p * p);
-      for (let k = 0; k < count; k++) sampleInto(rng, out, k * p * p);
-      return out;
-    },
-  };
+  return { p, df, method, sampleInto, ...drawMethods(p, sampleInto) };
 }
 
 /** One draw of W_p(df, scale) (MATH §4.5); `method` as in {@link wishartSampler}. */

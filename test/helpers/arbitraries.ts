@@ -9,14 +9,21 @@ export const rationalArb = fc
   .tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: 1, max: 4 }))
   .map(([n, d]) => num(`${n}/${d}`));
 
-/** Random polynomial expressions (sums, products, natural powers) in x, y, z. */
-export const polyExprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
+/** The arms both expression grammars start with: rationals, the variables, sums and products. */
+function ringArms(tie: (key: "e") => fc.Arbitrary<Expr>): fc.Arbitrary<Expr>[] {
+  return [
     rationalArb,
     fc.constantFrom(...VARS).map((v) => sym(v)),
     fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
     fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+  ];
+}
+
+/** Random polynomial expressions (sums, products, natural powers) in x, y, z. */
+export const polyExprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    ...ringArms(tie),
     fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
     fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
   ),
@@ -26,10 +33,7 @@ export const polyExprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => (
 export const smoothExprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
   e: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    rationalArb,
-    fc.constantFrom(...VARS).map((v) => sym(v)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+    ...ringArms(tie),
     fc.tuple(tie("e"), fc.integer({ min: -2, max: 3 })).map(([a, k]) => pow(add(num(2), mul(a, a)), num(k))),
     tie("e").map((a) => exp(div(a, add(num(1), mul(a, a))))),
     tie("e").map((a) => log(add(num(1), mul(a, a)))),
