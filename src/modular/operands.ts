@@ -1,7 +1,7 @@
 // Validation of the non-state arguments of the modular functions: operands x, ξ ∈ M_n(ℂ) and
 // complex parameters z. Internal; every failure is a QgeomError naming the argument.
 import { QgeomError, excerpt } from "../core/errors.js";
-import { type CMatrix, type Complex, type Matrix, shapeOf } from "../linalg/index.js";
+import { type Complex, shapeOf } from "../linalg/index.js";
 import { type MatrixInput, toLinalg } from "./density.js";
 import { type Split, splitOf } from "./kernels.js";
 
