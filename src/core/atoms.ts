@@ -11,13 +11,18 @@
 // Zero of the resulting rational function (after reducing by the relations) proves the identity: each
 // atom stands for a fixed function, so a polynomial identity in the atoms holds for their values.
 // The converse does not hold (atoms may satisfy relations we do not know), so a non-zero result is
-// never by itself a refutation.
+// never by itself a refutation. For an identity N/D = 0 only the numerator matters, so the zero test
+// reduces the numerator of the difference modulo the relations; when the relations generate a prime ideal
+// (independent radicals: √2, √3, i, √(x+1), nested √(1+√2)) that reduction is complete for the atoms,
+// and rationalising denominators (Algebra.rationalise, used by together/cancel for presentation) could
+// not prove more: it would only add the risk of multiplying by a conjugate that vanishes.
 import { QgeomError } from "./errors.js";
 import { type Expr, add, mul, pow, log, exp, num, ONE, ZERO, MINUS_ONE, splitCoeff, fn, expandMultigamma } from "./build.js";
 import { type Fn, freeSymbols, internSym, postOrder } from "./expr.js";
 import { expand, rebuildFn } from "./expand.js";
 import { Poly } from "./poly.js";
-import { RatFunc } from "./ratfunc.js";
+import { type DenFactor, RatFunc } from "./ratfunc.js";
+import { type Complex, evaluateComplex } from "./eval.js";
 import { Rational } from "./rational.js";
 
 /** The arithmetic the conversion is written against (rational functions, values at a point, degree bounds). */
@@ -41,6 +46,18 @@ export interface Relation {
   L: number;
   /** The radicand: the expression whose L-th root the atom w stands for. */
   base: Expr;
+}
+
+/** A small deterministic generator (splitmix32) for the sample points of the rationalisation guard. */
+function splitmix(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
+  };
 }
 
 function lcm(a: number, b: number): number {
@@ -486,30 +503,178 @@ export class Algebra {
     return out;
   }
 
-  /** Reduces the numerator modulo w^L = base for every algebraic atom w whose base is a polynomial. */
+  /**
+   * Reduces the numerator modulo w^L = base for every algebraic atom w whose base is a polynomial, until
+   * no atom occurs to a power ≥ its L (a base may contain another radical atom, e.g. √(1+√2), so one
+   * pass per relation is not enough when the inner atom was reduced first).
+   */
   reduceRelations(r: RatFunc): RatFunc {
     if (this.table.relations.size === 0) return r;
+    this.relations();
+    const n = this.table.nvars;
+    return r.extend(n).mapNumerator((p) => this.reducePoly(p));
+  }
+
+  /** The polynomial p reduced modulo the relations w^L = base (polynomial bases only); see {@link reduceRelations}. */
+  reducePoly(p: Poly): Poly {
+    if (this.table.relations.size === 0) return p;
     const rels = this.relations();
     const n = this.table.nvars;
-    let out = r.extend(n);
-    for (const [i, { L, base }] of rels) {
-      if (!base.isPolynomial()) continue;
-      const b = base.num.extend(n);
-      out = out.mapNumerator((p) => {
-        let q = p.extend(n);
-        for (;;) {
-          if (q.degreeIn(i) < L) return q;
-          const coeffs = q.coefficientsIn(i);
+    let q = p.extend(n);
+    // each pass strictly lowers the degree in every reduced atom's own variable; bases of nested radicals
+    // only involve inner atoms (allocated when the base is converted), so the passes terminate
+    for (let pass = 0; pass <= rels.size; pass++) {
+      let changed = false;
+      for (const [i, { L, base }] of rels) {
+        if (!base.isPolynomial() || q.degreeIn(i) < L) continue;
+        const b = base.num.extend(n);
+        changed = true;
+        while (q.degreeIn(i) >= L) {
           let next = Poly.zero(n);
-          for (const [e, c] of coeffs) {
+          for (const [e, c] of q.coefficientsIn(i)) {
             if (e >= L) next = next.add(c.mul(b).mul(Poly.variable(n, i, e - L)));
             else next = next.add(c.mul(Poly.variable(n, i, e)));
           }
           q = next;
         }
-      });
+      }
+      if (!changed) break;
     }
-    return out;
+    return q;
+  }
+
+  /**
+   * Rationalises the denominator over the quadratic radical atoms (w² = b: square roots of non-symbols,
+   * and i): each factor f containing such a w is written f = f0 + f1·w (modulo the relations), multiplied
+   * by its conjugate f0 − f1·w, and replaced by the norm f0² − f1²·b, which is free of w; repeated for
+   * every quadratic atom of the factor, the numerator then reduced again. Cube and higher roots are left
+   * in the denominator. A factor whose conjugate is not certified non-zero is kept as it was (soundness
+   * note in the source); without a quadratic atom in the denominator this is the identity, at no cost.
+   */
+  rationalise(r: RatFunc): RatFunc {
+    if (r.isZero() || r.isPolynomial() || this.table.relations.size === 0) return r;
+    const rels = this.relations();
+    const n = this.table.nvars;
+    const quad = [...rels].filter(([, { L, base }]) => L === 2 && base.isPolynomial()).map(([i]) => i);
+    const hasQuad = (p: Poly): boolean => quad.some((i) => i < p.nvars && p.degreeIn(i) > 0);
+    const rx = r.extend(n);
+    if (!rx.den.some((f) => hasQuad(f.p))) return r;
+    let numer = rx.num;
+    const den: DenFactor[] = [];
+    for (const f of rx.den) {
+      const done = hasQuad(f.p) ? this.rationaliseFactor(f.p, quad) : null;
+      if (done === null) den.push(f);
+      else {
+        numer = this.reducePoly(numer.mul(done.conjugate.pow(f.k)));
+        den.push(...done.norm.map((g) => ({ p: g.p, k: g.k * f.k })));
+      }
+    }
+    // rebuild through RatFunc so that content, signs and monomial factors are normalised
+    let out = RatFunc.poly(numer);
+    for (const f of den) out = out.mul(RatFunc.poly(f.p).pow(f.k).inv());
+    return this.reduceRelations(out);
+  }
+
+  /**
+   * One denominator factor f: returns the product g of the conjugates and the norm N(f) = f·g (mod the
+   * relations) as primitive factors free of the quadratic atoms, or null to keep f.
+   *
+   * Soundness. Let I be the ideal of the relations w² − b. The rewriting N/f = N·g/(f·g) ≡ N·g/N(f)
+   * holds at every point where g ≠ 0, since f·g − N(f) ∈ I and each relation holds pointwise (the
+   * principal root squared is its radicand). It must not be applied when g vanishes identically (then the
+   * result is 0/0), which happens when the atoms obey relations the table does not know. Two guards:
+   * (1) N(f), reduced modulo I, is not the zero polynomial (catches √(x²+2x+1) + x + 1, and √(xy) + √x√y);
+   * (2) N(f) is certified non-zero as a function: it is a non-zero rational constant, or its value at three
+   * random real points (both signs sampled; atoms evaluated from their definitions in complex float64,
+   * every atom other than i real there) exceeds 10⁻⁶ times the sum of the absolute values of its terms,
+   * far above float64 rounding. Guard (2) catches reduced norms that are non-zero polynomials but vanish
+   * as functions (√(log x²) + √2·√(log x) for x > 0: N(f) = log x² − 2 log x), and refuses atoms without a
+   * value (opaque functions). As f·g = N(f) on the domain, g ≠ 0 wherever N(f) ≠ 0; the atoms being
+   * analytic where defined (|u| piecewise), g then vanishes only on a nowhere-dense part of each connected
+   * component of the domain that contains a sample point, where the value extends by continuity (as in
+   * cancel's (x²−1)/(x−1) → x+1). The residual risk — N(f) identically zero on a component no sample
+   * point reached — needs an unknown relation between atoms that holds on that component only.
+   * verify does not use this: its zero test reduces the difference's numerator modulo I directly, which
+   * decides the same question without dividing by anything.
+   */
+  private rationaliseFactor(f: Poly, quad: readonly number[]): { conjugate: Poly; norm: DenFactor[] } | null {
+    const rels = this.relations();
+    const n = this.table.nvars;
+    let cur = this.reducePoly(f);
+    let conj = Poly.one(n);
+    // each step removes one quadratic atom; nested radicals (√(1+√2)) put inner atoms into the norm
+    for (let step = 0; step <= 2 * quad.length; step++) {
+      if (cur.isZero()) return null; // f vanishes modulo the relations: nothing to rationalise soundly
+      const i = quad.find((j) => cur.degreeIn(j) > 0);
+      if (i === undefined) {
+        if (step === 0) return null;
+        const parts = RatFunc.poly(cur).inv();
+        // parts = c / Π g_j^k_j: move the content c into the conjugate (1/N = c/Π g_j^k_j)
+        return { conjugate: conj.mul(parts.num), norm: [...parts.den] };
+      }
+      const coeffs = cur.coefficientsIn(i);
+      if (cur.degreeIn(i) > 1) return null;
+      const f0 = coeffs.get(0) ?? Poly.zero(n);
+      const f1 = coeffs.get(1)!;
+      const b = rels.get(i)!.base.num.extend(n);
+      const norm = this.reducePoly(f0.mul(f0).sub(f1.mul(f1).mul(b)));
+      if (norm.isZero() || !this.certifyNonZero(norm)) return null;
+      conj = this.reducePoly(conj.mul(f0.sub(f1.mul(Poly.variable(n, i)))));
+      cur = norm;
+    }
+    return null;
+  }
+
+  /** Certificate that the polynomial p over the atoms is not identically zero as a function (guard (2) of rationaliseFactor). */
+  private certifyNonZero(p: Poly): boolean {
+    if (p.isZero()) return false;
+    if (p.constantValue() !== null) return true;
+    const used = p.variables();
+    const names = [...new Set(used.flatMap((i) => freeSymbols(this.table.vars[i]!)))].sort();
+    const rng = splitmix(0x5eed + p.size);
+    const wanted = names.length === 0 ? 1 : 3;
+    let good = 0;
+    for (let attempt = 0; attempt < 24 && good < wanted; attempt++) {
+      const env: Record<string, number> = {};
+      const [lo, hi] = attempt % 2 === 0 ? [-3, 3] : [0, 5];
+      for (const s of names) env[s] = Math.round((lo + (hi - lo) * rng()) * 2 ** 20) / 2 ** 20;
+      const vals = new Map<number, Complex>();
+      let defined = true;
+      for (const i of used) {
+        const atom = this.table.vars[i]!;
+        let v: Complex;
+        try {
+          v = evaluateComplex(atom, env);
+        } catch {
+          defined = false;
+          break;
+        }
+        const isI = atom.kind === "const" && atom.name === "i";
+        if (!Number.isFinite(v[0]) || !Number.isFinite(v[1]) || (!isI && Math.abs(v[1]) > 1e-12 * Math.abs(v[0]))) {
+          defined = false;
+          break;
+        }
+        vals.set(i, isI ? v : [v[0], 0]);
+      }
+      if (!defined) continue;
+      let re = 0;
+      let im = 0;
+      let scale = 0;
+      for (const [k, c] of p.terms) {
+        let t: Complex = [c.toNumber(), 0];
+        for (const i of used) {
+          const e = k.charCodeAt(i);
+          for (let m = 0; m < e; m++) t = [t[0] * vals.get(i)![0] - t[1] * vals.get(i)![1], t[0] * vals.get(i)![1] + t[1] * vals.get(i)![0]];
+        }
+        re += t[0];
+        im += t[1];
+        scale += Math.hypot(t[0], t[1]);
+      }
+      if (!Number.isFinite(scale) || !Number.isFinite(re) || !Number.isFinite(im)) continue;
+      if (!(Math.hypot(re, im) > 1e-6 * scale)) return false; // (nearly) zero at a point of the domain: no certificate
+      good++;
+    }
+    return good >= wanted;
   }
 
   /** A polynomial over the atoms as an expression. */

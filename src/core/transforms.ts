@@ -21,7 +21,7 @@ function ratForm(e: Expr, options: AlgebraOptions, reduce: boolean): Expr {
   const deadline = options.timeLimitMs === undefined ? Infinity : performance.now() + options.timeLimitMs;
   return withPolyLimits({ maxTerms: options.maxTerms ?? 50_000, deadline }, () => {
     const A = new Algebra([e]);
-    let r: RatFunc = A.toRatFunc(e);
+    let r: RatFunc = A.rationalise(A.toRatFunc(e));
     if (reduce) r = r.reduce();
     return A.toExpr(r);
   });

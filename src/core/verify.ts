@@ -249,7 +249,9 @@ export function verify(lhs: Expr, rhs: Expr, options: VerifyOptions = {}): Certi
     try {
       const r = withPolyLimits({ maxTerms: options.maxTerms ?? 50_000, deadline: performance.now() + budgetMs }, () => {
         const alg = new Algebra([lhs, rhs]);
-        return alg.toRatFunc(lhs).sub(alg.toRatFunc(rhs));
+        // the difference of two reduced forms is reduced again: its common-denominator numerator
+        // (e.g. 1 − (√2 − 1)(√2 + 1) for 1/(1 + √2) = √2 − 1) vanishes only modulo w² = b
+        return alg.reduceRelations(alg.toRatFunc(lhs).sub(alg.toRatFunc(rhs)));
       });
       return r.isZero() ? "zero" : "nonzero";
     } catch (e) {
