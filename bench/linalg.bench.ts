@@ -3,7 +3,7 @@
 // Run: npx tsx bench/linalg.bench.ts
 import * as math from "mathjs";
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix as MlMatrix } from "ml-matrix";
-import { type CMatrix, type Matrix, cholesky, eigh, eighHermitian, logm, sqrtm, toArray } from "../src/linalg/index.js";
+import { type CMatrix, type Matrix, cholesky, eigh, eighHermitian, logm, realEmbedding, sqrtm, toArray } from "../src/linalg/index.js";
 import { Rng, complexNormalMatrix, normalMatrix } from "../src/random/index.js";
 import { shiftedHermitianGram } from "./matrices.js";
 import { fmtRatio, fmtTime, printTable, runPython, cpuTime as timeit } from "./util.js";
@@ -31,21 +31,6 @@ function spd(n: number, seed: number): Matrix {
 /** Hermitian PD test matrix Z Z^* / n + I. */
 function hpd(n: number, seed: number): CMatrix {
   return shiftedHermitianGram(complexNormalMatrix(new Rng(seed), n, n), 1);
-}
-
-/** Real embedding [[X, −Y], [Y, X]] of X + iY. */
-function embed(H: CMatrix): Matrix {
-  const n = H.rows, m = 2 * n;
-  const d = new Float64Array(m * m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      d[i * m + j] = H.re[i * n + j]!;
-      d[i * m + n + j] = -H.im[i * n + j]!;
-      d[(n + i) * m + j] = H.im[i * n + j]!;
-      d[(n + i) * m + n + j] = H.re[i * n + j]!;
-    }
-  }
-  return { rows: m, cols: m, data: d };
 }
 
 /** Spectral function through ml-matrix's EVD: V diag(f(λ)) Vᵀ. */
@@ -129,7 +114,7 @@ if (py) {
 const r3: string[][] = [];
 for (const n of SIZES) {
   const H = hpd(n, 2000 + n);
-  const E = embed(H);
+  const E = realEmbedding(H);
   const c = timeit(() => eighHermitian(H));
   const e = timeit(() => eigh(E));
   r3.push([String(n), fmtTime(c), fmtTime(e), fmtRatio(e, c)]);

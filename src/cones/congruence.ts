@@ -3,7 +3,7 @@
 //   log φ(AXA*) = log φ(X) − (N/r)·2 log|det A|  (−(p+1) log|det A| real, −2p log|det A| complex);
 //   det D²(log φ ∘ L_A)(X) = (det L_A)² c φ(AXA*)² = c φ(X)², so the Monge–Ampère constant is preserved.
 import { QgeomError } from "../core/index.js";
-import { type CMatrix, type Matrix, cmatmul, conjTranspose, det, hermitianPart, isComplex, matmul, realPart, symmetrize, transpose } from "../linalg/index.js";
+import { type CMatrix, type Matrix, cmatmul, conjTranspose, det, hermitianPart, isComplex, matmul, realEmbedding, realPart, symmetrize, transpose } from "../linalg/index.js";
 import { type Coords, type Field, basisMatrix, checkCoords, coordinateBasis, toCoordinates } from "./coords.js";
 import { kvExponent, logKoszulVinberg } from "./kv.js";
 
@@ -27,17 +27,7 @@ export function congruence(X: Matrix | CMatrix, A: Matrix | CMatrix): Matrix | C
 export function logAbsDet(A: Matrix | CMatrix): number {
   square(A, "A");
   if (!isComplex(A)) return Math.log(Math.abs(det(A, "A")));
-  const p = A.rows, n = 2 * p;
-  const E = new Float64Array(n * n);
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < p; j++) {
-      const r = A.re[i * p + j]!, m = A.im[i * p + j]!;
-      E[i * n + j] = r;
-      E[i * n + p + j] = -m;
-      E[(p + i) * n + j] = m;
-      E[(p + i) * n + p + j] = r;
-    }
-  return 0.5 * Math.log(Math.abs(det({ rows: n, cols: n, data: E }, "A (real embedding)")));
+  return 0.5 * Math.log(Math.abs(det(realEmbedding(A), "A (real embedding)")));
 }
 
 /** The matrix of L_A in coordinates (column b = coordinates of L_A(B_b)), its determinant and the prediction. */

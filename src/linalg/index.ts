@@ -10,6 +10,7 @@ export {
   toComplex,
   realPart,
   imagPart,
+  realEmbedding,
   isComplex,
   shapeOf,
   zeros,

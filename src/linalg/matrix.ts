@@ -153,6 +153,28 @@ export function imagPart(A: CMatrix): Matrix {
   return { rows: A.rows, cols: A.cols, data: A.im.slice() };
 }
 
+/**
+ * The real embedding of A = X + iY: the 2r×2c real matrix [[X, −Y], [Y, X]], which acts on [Re v; Im v]
+ * as A acts on v. It is symmetric iff A is Hermitian; its singular values are those of A, each twice, and
+ * det = |det A|² for square A. A real A is taken as A + 0i.
+ */
+export function realEmbedding(A: Matrix | CMatrix): Matrix {
+  const { rows: m, cols: n } = A;
+  const re = isComplex(A) ? A.re : A.data;
+  const im = isComplex(A) ? A.im : null;
+  const c = 2 * n;
+  const data = new Float64Array(4 * m * n);
+  for (let r = 0; r < m; r++)
+    for (let j = 0; j < n; j++) {
+      const x = re[r * n + j]!, y = im === null ? 0 : im[r * n + j]!;
+      data[r * c + j] = x;
+      data[r * c + n + j] = -y;
+      data[(r + m) * c + j] = y;
+      data[(r + m) * c + n + j] = x;
+    }
+  return { rows: 2 * m, cols: c, data };
+}
+
 /** The `rows×cols` zero matrix (`cols` defaults to `rows`). */
 export function zeros(rows: number, cols = rows): Matrix {
   checkSize(rows, cols);

@@ -2,26 +2,10 @@
 // Exactly symmetric / Hermitian input uses the eigenvalues (σ_i = |λ_i|); otherwise the
 // one-sided Jacobi SVD, applied to the real embedding [[Re A, −Im A], [Im A, Re A]] for complex A
 // (whose singular values are those of A, each twice).
-import { type CMatrix, type Matrix, hermitianDefect, isComplex, symmetryDefect } from "./matrix.js";
+import { type CMatrix, type Matrix, hermitianDefect, isComplex, realEmbedding, symmetryDefect } from "./matrix.js";
 import { eigvalsh } from "./eigh.js";
 import { singularValues } from "./svd.js";
 import { checkMatrix } from "./validate.js";
-
-function realEmbedding(A: CMatrix): Matrix {
-  const { rows: m, cols: n } = A;
-  const c = 2 * n;
-  const data = new Float64Array(4 * m * n);
-  for (let r = 0; r < m; r++) {
-    for (let j = 0; j < n; j++) {
-      const x = A.re[r * n + j]!, y = A.im[r * n + j]!;
-      data[r * c + j] = x;
-      data[r * c + n + j] = -y;
-      data[(r + m) * c + j] = y;
-      data[(r + m) * c + n + j] = x;
-    }
-  }
-  return { rows: 2 * m, cols: c, data };
-}
 
 /** Singular values, descending (length min(m, n)). */
 function sigmas(A: Matrix | CMatrix, name: string): Float64Array {

@@ -5,7 +5,7 @@
 // matrices: vec(Jξ) = K_{n,n} conj(vec ξ), given here in the real 2n²-dimensional form acting on
 // [Re vec ξ; Im vec ξ].
 import { QgeomError, excerpt } from "../core/errors.js";
-import { type CMatrix, type Complex, type Matrix, shapeOf } from "../linalg/index.js";
+import { type CMatrix, type Complex, type Matrix, realEmbedding, shapeOf } from "../linalg/index.js";
 import { type DensityInput, stateOf, toLinalg } from "./density.js";
 import { type Split, splitOf } from "./kernels.js";
 import { type MatrixInput, complexOf, operandOf, realOf, squareOperandOf } from "./operands.js";
@@ -210,19 +210,7 @@ export function logRelativeModularOperatorMatrix(sigma: DensityInput, rho: Densi
 export function realForm(M: CMatrix | Matrix): Matrix {
   M = toLinalg(M, "M");
   if (M.rows !== M.cols) throw new QgeomError("SHAPE", `M must be square, got ${shapeOf(M)}; pass an n²×n² matrix`);
-  const N = M.rows, N2 = 2 * N;
-  const s = "re" in M ? { re: M.re, im: M.im } : { re: M.data, im: null };
-  const data = new Float64Array(N2 * N2);
-  for (let i = 0; i < N; i++) {
-    for (let j = 0; j < N; j++) {
-      const a = s.re[i * N + j]!, b = s.im === null ? 0 : s.im[i * N + j]!;
-      data[i * N2 + j] = a;
-      data[i * N2 + N + j] = -b;
-      data[(N + i) * N2 + j] = b;
-      data[(N + i) * N2 + N + j] = a;
-    }
-  }
-  return { rows: N2, cols: N2, data };
+  return realEmbedding(M);
 }
 
 /** [Re vec ξ; Im vec ξ] (length 2n²) in the given convention. */

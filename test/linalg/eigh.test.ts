@@ -10,6 +10,7 @@ import {
   eigvalsh,
   matrix,
   maxAbs,
+  realEmbedding,
 } from "../../src/linalg/index.js";
 import { Rng, randomOrthogonal, randomUnitary } from "../../src/random/index.js";
 import { hermitianMatrix, hpdMatrix, spdMatrix, symmetricMatrix } from "../../src/testing/index.js";
@@ -18,22 +19,6 @@ import { complex, fixture, fromSpectrum, qgeomError, real, relErr, unitarityDefe
 const realCases = fixture("linalg/spectral-real.json").cases as any[];
 const hermCases = fixture("linalg/spectral-hermitian.json").cases as any[];
 const illCases = fixture("linalg/ill-conditioned.json").cases as any[];
-
-/** Real embedding [[X, −Y], [Y, X]] of H = X + iY (symmetric iff H is Hermitian). */
-function embed(H: CMatrix): Matrix {
-  const n = H.rows, m = 2 * n;
-  const d = new Float64Array(m * m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const x = H.re[i * n + j]!, y = H.im[i * n + j]!;
-      d[i * m + j] = x;
-      d[i * m + n + j] = -y;
-      d[(n + i) * m + j] = y;
-      d[(n + i) * m + n + j] = x;
-    }
-  }
-  return { rows: m, cols: m, data: d };
-}
 
 describe("eigh against SciPy (n = 2..8)", () => {
   for (const c of realCases) {
@@ -166,7 +151,7 @@ describe("eigh properties", () => {
     fc.assert(
       fc.property(hermitianMatrix({ n: { min: 1, max: 10 } }), (H) => {
         const lam = eighHermitian(H).values;
-        const mu = eigh(embed(H)).values;
+        const mu = eigh(realEmbedding(H)).values;
         const scale = Math.max(1e-300, Math.abs(mu[0]!), Math.abs(mu[mu.length - 1]!));
         for (let i = 0; i < lam.length; i++) {
           expect(Math.abs(mu[2 * i]! - lam[i]!)).toBeLessThan(1e-13 * scale * H.rows);

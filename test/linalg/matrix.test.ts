@@ -32,6 +32,7 @@ import {
   transpose,
   zeros,
 } from "../../src/linalg/index.js";
+import { realEmbedding } from "../../src/linalg/index.js";
 import { qgeomError } from "../helpers/matrix.js";
 
 describe("matrix constructors and converters", () => {
@@ -131,5 +132,16 @@ describe("elementary operations (hand-computed values)", () => {
     expect(isHermitian(cmatrix({ re: [[1, 2], [2, 1]], im: [[0, 1], [-1, 0]] }))).toBe(true);
     expect(isHermitian(cmatrix({ re: [[1, 2], [2, 1]], im: [[0, 1], [1, 0]] }))).toBe(false);
     expect(isHermitian(cmatrix({ re: [[1]], im: [[0.5]] }))).toBe(false);
+  });
+});
+
+describe("realEmbedding (hand-computed)", () => {
+  it("maps X + iY to [[X, −Y], [Y, X]], rectangular and real inputs included", () => {
+    // A = [1 + 2i, 3 − 4i]: X = [1, 3], Y = [2, −4]
+    const E = realEmbedding(cmatrix({ re: [[1, 3]], im: [[2, -4]] }));
+    expect([E.rows, E.cols]).toEqual([2, 4]);
+    expect(Array.from(E.data)).toEqual([1, 3, -2, 4, 2, -4, 1, 3]);
+    const R = realEmbedding(matrix([[5, 6]]));
+    expect(Array.from(R.data)).toEqual([5, 6, -0, -0, 0, 0, 5, 6]);
   });
 });
