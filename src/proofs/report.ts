@@ -37,7 +37,7 @@ export function documentText(s: string): string {
  * probability at most …)", "Checked numerically (not a proof)", "Checked by Monte Carlo", "Fails as claimed,
  * counterexample … at x = …", "REFUTED: …" or "UNDECIDED: …", each followed by the certificate's detail.
  */
-export function certificateLine(c: StepCertificate): string {
+export function certificateLine(c: StepCertificate, assignment: (name: string, value: string) => string = exactAssignment): string {
   switch (c.kind) {
     case "proved/exact":
       return `Proved (exact): ${c.detail}`;
@@ -48,8 +48,8 @@ export function certificateLine(c: StepCertificate): string {
     case "checked/monte-carlo":
       return `Checked by Monte Carlo: ${c.detail}`;
     case "counterexample": {
-      const at = c.point ? ` at ${Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(", ")}` : "";
-      const vals = c.values ? ` (${Object.entries(c.values).map(([k, v]) => `${k} = ${v}`).join(", ")})` : "";
+      const at = c.point ? ` at ${Object.entries(c.point).map(([k, v]) => assignment(k, v)).join(", ")}` : "";
+      const vals = c.values ? ` (${Object.entries(c.values).map(([k, v]) => assignment(k, v)).join(", ")})` : "";
       return `Fails as claimed, counterexample (${c.method})${at}${vals}: ${c.detail}`;
     }
     case "refuted":
@@ -59,19 +59,32 @@ export function certificateLine(c: StepCertificate): string {
   }
 }
 
-/** p/q (integers as decimal strings) to 6 significant digits, e.g. "6.20677e-1". */
+function exactAssignment(name: string, value: string): string {
+  return `${name} = ${value}`;
+}
+
+/** |p/q| ≥ 0 to 6 significant digits in scientific notation, e.g. 6.20678e-1 (exact BigInt scaling, then one rounding). */
 function approximate(p: bigint, q: bigint): string {
   const negative = p < 0n !== q < 0n;
   const a = p < 0n ? -p : p;
   const b = q < 0n ? -q : q;
   if (a === 0n) return "0";
-  let e = a.toString().length - b.toString().length;
-  // m = a/b · 10^(20 − e), an integer with about 20 digits
+  const e = a.toString().length - b.toString().length;
+  // m = a/b · 10^(20 − e) has about 20 digits, so m/10^20 ∈ (0.1, 10) is exact to double precision
   const m = e >= 0 ? (a * 10n ** 20n) / (b * 10n ** BigInt(e)) : (a * 10n ** BigInt(20 - e)) / b;
-  let x = Number(m) / 1e20;
-  while (x >= 10) [x, e] = [x / 10, e + 1];
-  while (x < 1) [x, e] = [x * 10, e - 1];
-  return `${negative ? "-" : ""}${x.toPrecision(6)}${e === 0 ? "" : `e${e}`}`;
+  const [mantissa, exp] = (Number(m) / 1e20).toExponential(5).split("e");
+  const k = Number(exp) + e;
+  return `${negative ? "-" : ""}${mantissa}${k === 0 ? "" : `e${k}`}`;
+}
+
+/** "x = v", or "x ≈ 6.20678e-1 (exact 35-digit/35-digit rational)" for an integer or fraction of more than 24 characters. */
+function briefAssignment(name: string, value: string): string {
+  const m = /^(-?\d+)(?:\/(\d+))?$/.exec(value);
+  if (m === null || value.length <= 24) return exactAssignment(name, value);
+  const [, p, q] = m as unknown as [string, string, string | undefined];
+  const digits = p.replace("-", "").length;
+  const size = q === undefined ? `${digits}-digit integer` : `${digits}-digit/${q.length}-digit rational`;
+  return `${name} ≈ ${approximate(BigInt(p), BigInt(q ?? "1"))} (exact ${size})`;
 }
 
 /**
@@ -79,9 +92,7 @@ function approximate(p: bigint, q: bigint): string {
  * of 30+ digits) are shown to 6 significant digits with their size; the JSON report keeps them exact.
  */
 export function documentCertificateLine(c: StepCertificate): string {
-  return certificateLine(c).replace(/(?:= )?(-?\d+)(?:\/(\d+))?/g, (all: string, p: string, q: string | undefined) =>
-    all.replace("= ", "").length <= 24 ? all : `≈ ${approximate(BigInt(p), BigInt(q ?? "1"))} (exact ${q === undefined ? `${p.replace("-", "").length}-digit integer` : `${p.replace("-", "").length}-digit/${q.length}-digit rational`})`,
-  );
+  return certificateLine(c, briefAssignment);
 }
 
 function seconds(ms: number): string {

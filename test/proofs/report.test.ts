@@ -18,6 +18,11 @@ describe("documentCertificateLine", () => {
     expect(line).toContain("rhs ≈ -3.33333e39 (exact 41-digit/1-digit rational)");
     expect(line).toContain("X11 = 1693607/1048576");
   });
+  it("rounds a mantissa of 9.999997 up to 1.00000 with the next exponent", () => {
+    // 99999970000000000000000000/10 = 9.999997e24 exactly
+    const line = documentCertificateLine({ ...c, values: { lhs: "99999970000000000000000000/10" } });
+    expect(line).toContain("lhs ≈ 1.00000e25 (exact 26-digit/2-digit rational)");
+  });
   it("leaves the terminal/JSON line exact", () => {
     expect(certificateLine(c)).toContain("41538374868278621028243970633760768/66924184452054482518914794392882063");
   });
