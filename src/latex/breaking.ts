@@ -192,10 +192,15 @@ function commandLength(s: string, i: number): number {
   return m ? m[0].length : 1;
 }
 
+/** True if the command \name (not a longer name such as \leftarrow) starts at s[i]. */
+function commandAt(s: string, i: number, name: string): boolean {
+  return s.startsWith(`\\${name}`, i) && !/[a-zA-Z]/.test(s[i + name.length + 1] ?? "");
+}
+
 /** Index just past the group starting at i: {...}, \left(...\right)x, or (...). -1 if s[i] opens none. */
 function skipGroup(s: string, i: number): number {
   if (s[i] === "{") return matchingBrace(s, i) + 1;
-  if (s.startsWith("\\left", i)) return matchingLeftRight(s, i);
+  if (commandAt(s, i, "left")) return matchingLeftRight(s, i);
   if (s[i] === "(") return matchingParen(s, i) + 1;
   if (s.startsWith("\\begin{", i)) {
     const name = s.slice(i + 7, matchingBrace(s, i + 6));
@@ -217,10 +222,10 @@ function matchingLeftRight(s: string, open: number): number {
       i = matchingBrace(s, i);
       continue;
     }
-    if (s.startsWith("\\left", i) && !/[a-zA-Z]/.test(s[i + 5] ?? "")) {
+    if (commandAt(s, i, "left")) {
       depth++;
       i += 5;
-    } else if (s.startsWith("\\right", i) && !/[a-zA-Z]/.test(s[i + 6] ?? "")) {
+    } else if (commandAt(s, i, "right")) {
       depth--;
       i += 6;
       if (depth === 0) {
@@ -238,7 +243,7 @@ function matchingParen(s: string, open: number): number {
   for (let i = open; i < s.length; i++) {
     const c = s[i]!;
     if (c === "\\") {
-      if (s.startsWith("\\left", i) && !/[a-zA-Z]/.test(s[i + 5] ?? "")) {
+      if (commandAt(s, i, "left")) {
         i = matchingLeftRight(s, i) - 1;
         continue;
       }
@@ -251,7 +256,7 @@ function matchingParen(s: string, open: number): number {
 }
 
 /** Splits LaTeX at its top-level binary " + ", " - " and relations " = " into atoms and operators. */
-export function topLevelPieces(s: string): Piece[] {
+function topLevelPieces(s: string): Piece[] {
   const out: Piece[] = [];
   let start = 0;
   for (let i = 0; i < s.length; ) {
@@ -285,7 +290,7 @@ function units(s: string): Array<{ start: number; end: number }> {
     if (s.startsWith("\\frac", i)) {
       j = matchingBrace(s, i + 5) + 1;
       j = matchingBrace(s, j) + 1;
-    } else if (s[i] === "(" || s.startsWith("\\left", i) || s.startsWith("\\begin{", i)) {
+    } else if (s[i] === "(" || commandAt(s, i, "left") || s.startsWith("\\begin{", i)) {
       j = skipGroup(s, i);
       if (j < 0) j = i + 1;
     } else if (s[i] === "\\") j = i + commandLength(s, i);
