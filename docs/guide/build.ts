@@ -107,6 +107,20 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
+/** argv and stdin of a command line `qgeom …` or `echo '<stdin>' | qgeom …` (the only pipe supported). */
+export function qgeomCommand(source: string, where: string): { argv: string[]; stdin: string } {
+  let words = shellWords(source);
+  let stdin = "";
+  const pipe = words.indexOf("|");
+  if (pipe >= 0) {
+    if (words[0] !== "echo" || pipe !== 2) throw new Error(`${where}: only "echo '<text>' | qgeom …" pipes are supported`);
+    stdin = words[1]! + "\n";
+    words = words.slice(pipe + 1);
+  }
+  if (words[0] !== "qgeom") throw new Error(`${where}: console blocks may only run qgeom (got "${words[0]}"); use a sh block for other commands`);
+  return { argv: words.slice(1), stdin };
+}
+
 function consoleCommands(f: Fence): ConsoleCommand[] {
   const lines = f.body.split("\n");
   const cmds: ConsoleCommand[] = [];
@@ -117,18 +131,10 @@ function consoleCommands(f: Fence): ConsoleCommand[] {
       continue;
     }
     const source = l.slice(2);
-    let words = shellWords(source);
-    let stdin = "";
-    const pipe = words.indexOf("|");
-    if (pipe >= 0) {
-      if (words[0] !== "echo" || pipe !== 2) throw new Error(`line ${f.open + i + 2}: only "echo '<text>' | qgeom …" pipes are supported`);
-      stdin = words[1]! + "\n";
-      words = words.slice(pipe + 1);
-    }
-    if (words[0] !== "qgeom") throw new Error(`line ${f.open + i + 2}: console blocks may only run qgeom (got "${words[0]}"); use a sh block for other commands`);
+    const { argv, stdin } = qgeomCommand(source, `line ${f.open + i + 2}`);
     let j = i + 1;
     while (j < lines.length && !lines[j]!.startsWith("$ ")) j++;
-    cmds.push({ line: f.open + i + 2, source, argv: words.slice(1), stdin, expected: lines.slice(i + 1, j).join("\n") });
+    cmds.push({ line: f.open + i + 2, source, argv, stdin, expected: lines.slice(i + 1, j).join("\n") });
   }
   return cmds;
 }

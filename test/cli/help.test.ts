@@ -1,22 +1,10 @@
 // `qgeom --help` lists every command with a one-line summary; `qgeom <cmd> --help` shows its usage and an
 // example; every example in the help runs and succeeds (so the help cannot advertise a broken command line).
 import { describe, expect, it } from "vitest";
-import { shellWords } from "../../docs/guide/build.js";
+import { qgeomCommand } from "../../docs/guide/build.js";
 import { suggest } from "../../src/cli/main.js";
 import { commands } from "../../src/cli/registry.js";
 import { runCli } from "../helpers/cli.js";
-
-/** argv and stdin of a help example: `qgeom …` or `echo '<stdin>' | qgeom …`. */
-function exampleArgv(example: string): { argv: string[]; stdin: string } {
-  let words = shellWords(example);
-  let stdin = "";
-  if (words[0] === "echo" && words[2] === "|") {
-    stdin = words[1]! + "\n";
-    words = words.slice(3);
-  }
-  expect(words[0], example).toBe("qgeom");
-  return { argv: words.slice(1), stdin };
-}
 
 describe("qgeom --help", () => {
   it("lists every registered command with a one-line summary", async () => {
@@ -41,7 +29,7 @@ describe.each(commands.map((c) => [c.name, c] as const))("qgeom %s", (name, c) =
     expect(c.example).toContain(`qgeom ${name}`);
   });
   it("its example runs and exits 0", async () => {
-    const { argv, stdin } = exampleArgv(c.example);
+    const { argv, stdin } = qgeomCommand(c.example, `help example of ${name}`);
     const r = await runCli(argv, stdin);
     expect(r.err, c.example).toBe("");
     expect(r.code, c.example).toBe(0);
