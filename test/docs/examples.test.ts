@@ -19,6 +19,11 @@ describe("examples/", () => {
     }
   });
 
+  it("examples/README.md lists every script", () => {
+    const index = readFileSync(path.join(EXAMPLES, "README.md"), "utf8");
+    for (const script of scripts) expect(index, `examples/README.md does not list ${script}`).toContain(`(${script})`);
+  });
+
   for (const script of scripts) {
     it(`npx tsx examples/${script} runs and reports`, async () => {
       const printed = await capture(() => import(pathToFileURL(path.join(EXAMPLES, script)).href));
