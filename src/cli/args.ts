@@ -80,18 +80,3 @@ export function flagMatrix(args: ParsedArgs, name: string): number[][] {
     throw new QgeomError("SHAPE", `--${name}: rows have different lengths (${rows.map((r) => r.length).join(", ")}); pass rows of equal length`);
   return rows;
 }
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}

@@ -1,7 +1,7 @@
 // qgeom command line. Contract (ARCHITECTURE.md): `qgeom <command> [args] [--json]`; with --json exactly one
 // JSON object on stdout; errors on stderr with a non-zero exit (a JSON error object under --json).
-import { QgeomError } from "../core/errors.js";
-import { editDistance, parseArgs } from "./args.js";
+import { QgeomError, editDistance } from "../core/errors.js";
+import { parseArgs } from "./args.js";
 import type { Command, CommandContext } from "./command.js";
 import { commands } from "./registry.js";
 
