@@ -5,7 +5,7 @@
 // With Y = X⁻¹ and B_a = Σ c E_ij: tr(Y E_ij Y E_kl) = Y_li Y_jk.
 import { QgeomError } from "../core/index.js";
 import { type CMatrix, type Matrix, isComplex } from "../linalg/index.js";
-import { type Coords, type Field, checkCoords, coordinateBasis } from "./coords.js";
+import { type Coords, checkCoords, coordinateBasis } from "./coords.js";
 import { kvExponent, pdInfo } from "./kv.js";
 
 /** (Hess f)_ab = Re tr(Y B_a Y B_b) for a given Y (split re/im) and basis. */
@@ -82,7 +82,3 @@ export function canonicalMetric(X: Matrix | CMatrix, H: Matrix | CMatrix, K: Mat
   return kvExponent(p, info.field) * t;
 }
 
-/** Field of a matrix argument. */
-export function fieldOf(X: Matrix | CMatrix): Field {
-  return isComplex(X) ? "complex" : "real";
-}

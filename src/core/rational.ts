@@ -307,10 +307,6 @@ export function gcdBigint(a: bigint, b: bigint): bigint {
   return gcdBig(a, b);
 }
 
-export function gcdNumber(a: number, b: number): number {
-  return gcdNum(a, b);
-}
-
 /** Integer k-th root of a non-negative BigInt if exact, else null. */
 export function exactRoot(n: bigint, k: number): bigint | null {
   if (n < 0n) return null;

@@ -1,6 +1,6 @@
 // Explicit rewriting: together, cancel, collect, subs, simplify. All of them preserve the value on the
 // domain where the input is defined (they may extend it, e.g. (x²-1)/(x-1) -> x+1).
-import { QgeomError, excerpt } from "./errors.js";
+import { QgeomError } from "./errors.js";
 import { type Expr, add, mul, pow, num, sym, exp, log, ZERO } from "./build.js";
 import { type Fn, FLAG_NONPOLY, children, freeSymbols, internSym, postOrder } from "./expr.js";
 import { Algebra } from "./atoms.js";
@@ -209,8 +209,3 @@ function subsFunctions(e: Expr, f: (x: Expr) => Expr): Expr {
   return memo.get(e)!;
 }
 
-/** Throws SIZE_LIMIT if e has more than `max` distinct nodes. */
-export function checkExprSize(e: Expr, max: number, what = "expression"): void {
-  let n = 0;
-  for (const _ of postOrder([e])) if (++n > max) throw new QgeomError("SIZE_LIMIT", `${what} ${excerpt(e.toString())} has over ${max} nodes; raise the limit (maxNodes) or simplify the expression first`);
-}

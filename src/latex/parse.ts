@@ -27,7 +27,6 @@ import {
   fnDerivative,
   isValidIdentifier,
   mul,
-  neg,
   num,
   pow,
   sym,
@@ -240,11 +239,6 @@ class Parser {
   }
   private error(tok: Tok, what: string): QgeomError {
     return parseError(this.src, tok.at, what);
-  }
-  /** "(" directly after the previous token (no spacing command in between). */
-  private parenFollows(): boolean {
-    const tok = this.raw();
-    return this.isCh(tok, "(");
   }
 
   // -- grammar -----------------------------------------------------------------------------------

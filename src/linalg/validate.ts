@@ -111,8 +111,3 @@ export function checkHermitian(A: CMatrix, opts: CheckOptions | undefined, what 
   }
 }
 
-/** Checks a square real or complex matrix that must be symmetric (real) or Hermitian (complex). */
-export function checkSelfAdjoint(A: Matrix | CMatrix, opts: CheckOptions | undefined, what?: string): void {
-  if (isComplex(A)) checkHermitian(A, opts, what ?? "a Hermitian matrix");
-  else checkSymmetric(A, opts, what ?? "a symmetric matrix");
-}

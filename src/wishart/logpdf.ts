@@ -4,7 +4,7 @@
 // with respect to ds (Frobenius-orthonormal coordinates, §1.3) subtract p(p−1)/4 · log 2.
 // Σ is factored once; each S costs one Cholesky (p³/6 multiply-adds) and one p×p inner product.
 import { QgeomError } from "../core/index.js";
-import { type Matrix, DEFAULT_SYMMETRY_TOL } from "../linalg/index.js";
+import { DEFAULT_SYMMETRY_TOL } from "../linalg/index.js";
 import { multigammaln } from "./gamma.js";
 import { type RealMatrixInput, type ScaleFactor, checkDf, checkSize, excerpt, factorSpd, toRealMatrix } from "./validate.js";
 
@@ -205,7 +205,3 @@ export function pdf(S: RealMatrixInput, df: number, scale: RealMatrixInput, opti
   return Math.exp(logpdf(S, df, scale, options));
 }
 
-/** log det of a symmetric positive-definite matrix by Cholesky (named in errors). */
-export function logDetSpd(A: Matrix | RealMatrixInput, name: string): number {
-  return factorSpd(A, name).logDet;
-}

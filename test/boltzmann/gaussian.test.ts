@@ -80,7 +80,7 @@ describe("V7 Gaussian–Gaussian RBM", () => {
   const a = [1 / 2, -1, 1 / 3], c = [2 / 3, -1 / 4];
 
   it("Cov(v) = (I − WWᵀ)⁻¹ and mean (I − WWᵀ)⁻¹(a + Wc) from the joint precision (E at rational W)", () => {
-    const d = 3, m = 2, n = 5;
+    const d = 3, n = 5; // m = 2 hidden units
     // exact rationals (1/3 as a double is not 1/3): every entry is a multiple of 1/60
     const frac = (x: number) => num(`${Math.round(x * 60)}/60`);
     const K = new SMatrix(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j): Expr => {
