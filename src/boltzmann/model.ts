@@ -5,7 +5,7 @@
 //   Boltzmann machine   E(s) = −Σ_{i<j} w_ij s_i s_j − Σ_i b_i s_i, s ∈ {0,1}^n, the first `visible` units visible.
 // W ∈ ℝ^{d×m} for an RBM; a symmetric W with zero diagonal for a Boltzmann machine (w_ij = W[i][j], i < j).
 import { QgeomError, excerpt } from "../core/errors.js";
-import { type Matrix, spectralNorm } from "../linalg/index.js";
+import { type Matrix, realMatrix, spectralNorm } from "../linalg/index.js";
 
 /** The three RBM families of MATH.md §2.2. */
 export type RbmKind = "bernoulli" | "gaussian-bernoulli" | "gaussian-gaussian";
@@ -40,35 +40,9 @@ export type MatrixInput = readonly (readonly number[])[] | Matrix;
 /** Input accepted for a vector. */
 export type VectorInput = ArrayLike<number>;
 
-function isMatrix(x: unknown): x is Matrix {
-  return typeof x === "object" && x !== null && (x as Matrix).data instanceof Float64Array && Number.isInteger((x as Matrix).rows);
-}
-
 /** A finite matrix from rows or a Matrix (copied); `name` appears in errors. */
 export function toMatrix(x: MatrixInput, name: string): Matrix {
-  if (isMatrix(x)) {
-    if (x.data.length !== x.rows * x.cols || x.rows < 1 || x.cols < 1)
-      throw new QgeomError("SHAPE", `${name} is a malformed matrix (${x.rows}×${x.cols} with ${x.data.length} entries); pass {rows, cols, data} with rows·cols entries`);
-    for (let k = 0; k < x.data.length; k++)
-      if (!Number.isFinite(x.data[k]!))
-        throw new QgeomError("NOT_FINITE", `${name}[${Math.floor(k / x.cols)}][${k % x.cols}] is ${x.data[k]}; every entry must be a finite number; replace NaN/Infinity with finite values`);
-    return { rows: x.rows, cols: x.cols, data: Float64Array.from(x.data) };
-  }
-  if (!Array.isArray(x) || x.length === 0 || !x.every((r) => Array.isArray(r)))
-    throw new QgeomError("SHAPE", `${name} must be a non-empty array of rows (number[][]) or a Matrix, got ${excerpt(x)}; pass e.g. [[0.5, -1], [1, 0]]`);
-  const rows = x as readonly (readonly number[])[];
-  const c = rows[0]!.length;
-  if (c === 0) throw new QgeomError("SHAPE", `${name} has empty rows; pass at least one column`);
-  const data = new Float64Array(rows.length * c);
-  rows.forEach((r, i) => {
-    if (r.length !== c) throw new QgeomError("SHAPE", `${name} is ragged: row 0 has ${c} entries but row ${i} has ${r.length}; pass rows of equal length`);
-    r.forEach((v, j) => {
-      if (typeof v !== "number" || !Number.isFinite(v))
-        throw new QgeomError("NOT_FINITE", `${name}[${i}][${j}] is ${excerpt(v)}; every entry must be a finite number; replace NaN/Infinity with finite values`);
-      data[i * c + j] = v;
-    });
-  });
-  return { rows: rows.length, cols: c, data };
+  return realMatrix(x, name);
 }
 
 /** A finite vector (copied); `length` if given is enforced, `hint` explains the expected length. */

@@ -9,6 +9,7 @@
 // row-major Hermitian A read as column-major is Aᵀ = Ā, so the reduction is done on M = Ā and
 // the eigenvectors are conjugated back at the end (for real symmetric A, M = A).
 import { type CMatrix, type Matrix, isComplex } from "./matrix.js";
+import { scaleArray, scaleExponent } from "./scaling.js";
 import { implicitQL } from "./tridiagonal.js";
 import { type CheckOptions, checkHermitian, checkSymmetric } from "./validate.js";
 
@@ -40,25 +41,8 @@ export interface SpectralCore {
   readonly qi: Float64Array | null;
 }
 
-/**
- * Exponent e with max|a| · 2^e in [0.5, 1): the matrix is rescaled by this exact power of two
- * before the reduction (and the eigenvalues scaled back), so squares neither overflow nor lose
- * precision in the subnormal range.
- */
-function scaleExponent(mx: number): number {
-  return mx === 0 ? 0 : -Math.floor(Math.log2(mx)) - 1;
-}
-
 /** Entries below this, after rescaling to max ≈ 1, are treated as zero by the reduction. */
 const TINY = 2 ** -960;
-
-/** x · 2^e without intermediate overflow of the power (|e| may exceed 1023). */
-function scaleArray(x: Float64Array, e: number): void {
-  if (e === 0) return;
-  const h = Math.trunc(e / 2);
-  const f1 = 2 ** h, f2 = 2 ** (e - h);
-  for (let k = 0; k < x.length; k++) x[k] = x[k]! * f1 * f2;
-}
 
 /** Real symmetric core; `a` is copied. */
 function symmetricCore(A: Matrix, wantVectors = true): SpectralCore {

@@ -45,6 +45,7 @@ export {
   DEFAULT_SYMMETRY_TOL,
 } from "./matrix.js";
 export type { CheckOptions } from "./validate.js";
+export { realMatrix } from "./validate.js";
 export { cholesky, choleskySolve, logDet } from "./cholesky.js";
 export type { LU } from "./lu.js";
 export { lu, slogDet, det, solve, inverse } from "./lu.js";

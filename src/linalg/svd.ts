@@ -5,6 +5,7 @@
 import { QgeomError } from "../core/errors.js";
 import type { Matrix } from "./matrix.js";
 import { orthonormalizeColumns } from "./orthonormalize.js";
+import { scaleArray, scaleExponent } from "./scaling.js";
 import { checkMatrix } from "./validate.js";
 
 /** Thin SVD `A = U diag(s) Vᵀ` with `k = min(m, n)`. */
@@ -93,14 +94,6 @@ function jacobiTall(a: Float64Array, m: number, n: number): { u: Float64Array; s
   return { u, s: ss, v: vs };
 }
 
-/** x · 2^e without overflow of the power itself (|e| may exceed 1023). */
-function scaleArray(x: Float64Array, e: number): void {
-  if (e === 0) return;
-  const h = Math.trunc(e / 2);
-  const f1 = 2 ** h, f2 = 2 ** (e - h);
-  for (let k = 0; k < x.length; k++) x[k] = x[k]! * f1 * f2;
-}
-
 function colMajorToMatrix(buf: Float64Array, rows: number, cols: number): Matrix {
   const data = new Float64Array(rows * cols);
   for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) data[r * cols + c] = buf[c * rows + r]!;
@@ -129,7 +122,7 @@ export function svd(A: Matrix, name = "A"): SvdResult {
     }
   }
   // exact power-of-two rescaling to max ≈ 1 keeps the squared column norms in range
-  const ex = mx === 0 ? 0 : -Math.floor(Math.log2(mx)) - 1;
+  const ex = scaleExponent(mx);
   scaleArray(a, ex);
   const { u, s, v } = jacobiTall(a, mm, nn);
   scaleArray(s, -ex);

@@ -6,6 +6,8 @@ import {
   DEFAULT_SYMMETRY_TOL,
   hermitianDefect,
   isComplex,
+  matrix,
+  matrixFromData,
   shapeOf,
 } from "./matrix.js";
 
@@ -51,6 +53,18 @@ export function checkMatrix(A: Matrix | CMatrix, name: string): void {
       }
     }
   }
+}
+
+/**
+ * A finite real matrix from rows (`number[][]`, checked by {@link matrix}) or a linalg Matrix (checked
+ * by {@link checkMatrix}, complex refused), always a copy; `name` appears in errors.
+ */
+export function realMatrix(x: readonly (readonly number[])[] | Matrix, name: string): Matrix {
+  if (Array.isArray(x)) return matrix(x as number[][], name);
+  const A = x as Matrix | CMatrix;
+  checkMatrix(A, name);
+  if (isComplex(A)) throw new QgeomError("INVALID_ARGUMENT", `${name} must be a real matrix, got a complex ${shapeOf(A)} one; pass rows of numbers or a real Matrix`);
+  return matrixFromData(A.rows, A.cols, A.data);
 }
 
 /** Checks a finite square matrix. */

@@ -1,7 +1,7 @@
 // Validation of numeric inputs: vectors and matrices as plain arrays or linalg types, SPD checks that
 // name the argument (the Cholesky error names the failing pivot), matching dimensions.
 import { QgeomError } from "../core/index.js";
-import { type CMatrix, type Matrix, cholesky, isComplex, matrix, matrixFromData, shapeOf } from "../linalg/index.js";
+import { type Matrix, cholesky, realMatrix, shapeOf } from "../linalg/index.js";
 import { excerpt } from "./variables.js";
 
 /** A real matrix: rows of numbers or a linalg Matrix. */
@@ -11,15 +11,7 @@ export type VectorInput = readonly number[] | Float64Array;
 
 /** A linalg Matrix from rows or a Matrix (copied), naming the argument in errors. */
 export function toMatrix(A: MatrixInput, name: string): Matrix {
-  if (Array.isArray(A)) return matrix(A as number[][], name);
-  const m = A as Matrix;
-  if (m === null || typeof m !== "object" || !(m.data instanceof Float64Array) || isComplex(m as Matrix | CMatrix))
-    throw new QgeomError("INVALID_ARGUMENT", `${name} must be a real matrix (rows of numbers or a linalg Matrix), got ${excerpt(A)}; pass e.g. [[2, 1], [1, 2]]`);
-  const out = matrixFromData(m.rows, m.cols, m.data);
-  out.data.forEach((v, k) => {
-    if (!Number.isFinite(v)) throw new QgeomError("NOT_FINITE", `${name} has a non-finite entry ${v} at (${Math.floor(k / m.cols)}, ${k % m.cols}); pass finite values`);
-  });
-  return out;
+  return realMatrix(A, name);
 }
 
 /** A Float64Array copy of a finite vector, optionally of a required length. */

@@ -32,7 +32,7 @@ import {
   transpose,
   zeros,
 } from "../../src/linalg/index.js";
-import { realEmbedding } from "../../src/linalg/index.js";
+import { realEmbedding, realMatrix } from "../../src/linalg/index.js";
 import { qgeomError } from "../helpers/matrix.js";
 
 describe("matrix constructors and converters", () => {
@@ -145,3 +145,18 @@ describe("realEmbedding (hand-computed)", () => {
     expect(Array.from(R.data)).toEqual([5, 6, -0, -0, 0, 0, 5, 6]);
   });
 });
+
+describe("realMatrix", () => {
+  it("copies rows or a Matrix and refuses complex, malformed and non-finite input by name", () => {
+    const M = matrix([[1, 2], [3, 4]]);
+    const C = realMatrix(M, "W");
+    expect(C).toEqual(M);
+    expect(C.data).not.toBe(M.data);
+    expect(realMatrix([[5, 6]], "W").data).toEqual(new Float64Array([5, 6]));
+    expect(qgeomError(() => realMatrix(cmatrix({ re: [[1]], im: [[1]] }) as never, "W"))).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/W must be a real matrix, got a complex 1×1/) });
+    expect(qgeomError(() => realMatrix({ rows: 2, cols: 2, data: new Float64Array(3) }, "W"))).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/W is not a matrix/) });
+    expect(qgeomError(() => realMatrix({ rows: 1, cols: 2, data: new Float64Array([1, NaN]) }, "W"))).toMatchObject({ code: "NOT_FINITE", message: expect.stringMatching(/W \(1×2\) has a non-finite entry NaN at \(0, 1\)/) });
+    expect(qgeomError(() => realMatrix([[1, 2], [3]], "W"))).toMatchObject({ code: "SHAPE", message: expect.stringMatching(/W is ragged/) });
+  });
+});
+
