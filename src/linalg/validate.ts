@@ -56,8 +56,8 @@ export function checkMatrix(A: Matrix | CMatrix, name: string): void {
 }
 
 /**
- * A finite real matrix from rows (`number[][]`, checked by {@link matrix}) or a linalg Matrix (checked
- * by {@link checkMatrix}, complex refused), always a copy; `name` appears in errors.
+ * A finite real matrix from rows (`number[][]`, checked by {@link matrix}) or a linalg Matrix (well-formed,
+ * finite, not complex), always a copy; `name` appears in errors.
  */
 export function realMatrix(x: readonly (readonly number[])[] | Matrix, name: string): Matrix {
   if (Array.isArray(x)) return matrix(x as number[][], name);
