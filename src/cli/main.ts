@@ -1,6 +1,6 @@
 // qgeom command line. Contract (ARCHITECTURE.md): `qgeom <command> [args] [--json]`; with --json exactly one
 // JSON object on stdout; errors on stderr with a non-zero exit (a JSON error object under --json).
-import { QgeomError, editDistance } from "../core/errors.js";
+import { QgeomError, closestName } from "../core/errors.js";
 import { parseArgs } from "./args.js";
 import type { Command, CommandContext } from "./command.js";
 import { commands } from "./registry.js";
@@ -40,19 +40,11 @@ function commandHelp(c: Command): string {
   return `${c.summary}\n\nusage: ${c.usage}\n\nexample:\n  ${c.example}`;
 }
 
-/** The registered command closest to `word`: a prefix match, else the nearest by edit distance if it is close enough. */
+/** The registered command closest to `word`: a prefix match, else a plausible typo (up to 2 letters off, a third of longer words). */
 export function suggest(word: string): string | null {
   const names = [...new Set(commands.flatMap((c) => [c.name, c.name.split(" ")[0]!]))];
   const prefixed = word.length >= 2 ? names.filter((n) => n.startsWith(word)).sort((a, b) => a.length - b.length)[0] : undefined;
-  if (prefixed !== undefined) return prefixed;
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const n of names) {
-    const d = editDistance(word, n);
-    if (d < bestD) [best, bestD] = [n, d];
-  }
-  // more than a third of the letters wrong (at least 2 allowed) is not a typo of that command
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+  return prefixed ?? closestName(word, names, 2);
 }
 
 /** Runs one command line; returns the exit code. Never throws. */

@@ -99,9 +99,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word` when it is a plausible typo of it (edit distance at most
- * max(1, ⌊|word|/3⌋); ties go to the longer common prefix), else null.
+ * max(minAllowed, ⌊|word|/3⌋); ties go to the longer common prefix), else null.
  */
-export function closestName(word: string, candidates: Iterable<string>): string | null {
+export function closestName(word: string, candidates: Iterable<string>, minAllowed = 1): string | null {
   const w = word.toLowerCase();
   const prefix = (c: string): number => {
     let k = 0;
@@ -116,7 +116,7 @@ export function closestName(word: string, candidates: Iterable<string>): string 
     const d = editDistance(w, lc), p = prefix(lc);
     if (d < bestD || (d === bestD && p > bestP)) [best, bestD, bestP] = [c, d, p];
   }
-  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : null;
+  return bestD <= Math.max(minAllowed, Math.floor(word.length / 3)) ? best : null;
 }
 
 /** `did you mean "x"? ` for a plausible typo of one of `candidates`, else the empty string. */
